@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using BoardingDsl.Generator.Common;
+using Microsoft.CodeAnalysis;
+
+namespace BoardingDsl.Generator.Diagnostics;
+
+/// <summary>Every diagnostic BoardingDsl reports: IDs, descriptors and typed factories, in one place.</summary>
+internal static class DiagnosticCatalogue
+{
+    public const string Category = "BoardingDsl";
+    private const string HelpBase = "https://github.com/boardingdsl/boardingdsl/blob/main/docs/rules/";
+
+    // Code rules (analyzers over C#).
+    public const string MissingRequiredId = "BDSL0001";
+    public const string NotHttpsId = "BDSL0002";
+    public const string UndocumentedEnumValueId = "BDSL0003";
+    public const string IgnoredWithoutSiblingId = "BDSL0004";
+    public const string DuplicateValueId = "BDSL0005";
+
+    // Schema-file rules.
+    public const string InvalidJsonId = "BDSL1001";
+    public const string UnsupportedTypeId = "BDSL1002";
+    public const string UnresolvedRefId = "BDSL1003";
+    public const string NameCollisionId = "BDSL1004";
+    public const string RootNotObjectId = "BDSL1005";
+    public const string UnsupportedKeywordId = "BDSL1006";
+    public const string KeywordWrongTypeId = "BDSL1007";
+    public const string DuplicateTypeNameId = "BDSL1008";
+    public const string InvalidEndpointId = "BDSL1009";
+    public const string NoIdentifierId = "BDSL1010";
+    public const string RefCycleId = "BDSL1011";
+    public const string UnknownRequiredId = "BDSL1012";
+    public const string InvalidPatternId = "BDSL1013";
+    public const string InternalErrorId = "BDSL1014";
+    public const string DependencyFailedId = "BDSL1015";
+    public const string UnsupportedFormatId = "BDSL1016";
+    public const string InvalidOptionId = "BDSL1017";
+
+    public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
+        "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotHttps = Create(NotHttpsId, "Notification URL must be an absolute https:// URL",
+        "'{0}' is not an absolute https:// URL; {1} accepts only https:// URLs ({2})", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UndocumentedEnumValue = Create(UndocumentedEnumValueId, "Value is not a documented value",
+        "'{0}' is not a documented value of {1}; use one of: {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor IgnoredWithoutSibling = Create(IgnoredWithoutSiblingId, "Setting is ignored without its companion",
+        "{0} is set but {1} is not; CCV ignores {0} without {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateValue = Create(DuplicateValueId, "Value listed twice",
+        "'{0}' is listed more than once in {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidJson = Create(InvalidJsonId, "Schema file is not valid JSON",
+        "The schema file is not valid JSON: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Create(UnsupportedTypeId, "Unsupported type",
+        "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnresolvedRef = Create(UnresolvedRefId, "Unresolved $ref",
+        "The $ref '{0}' cannot be resolved: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(NameCollisionId, "Two JSON names map to one C# name",
+        "'{0}' and '{1}' both become the C# name '{2}' in {3}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RootNotObject = Create(RootNotObjectId, "Schema root must be an object",
+        "The root of a schema file must be a JSON object, not {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(UnsupportedKeywordId, "Unsupported schema keyword",
+        "The keyword '{0}' is not supported by BoardingDsl and is ignored; the rule it states is not enforced", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor KeywordWrongType = Create(KeywordWrongTypeId, "Keyword value has the wrong JSON type",
+        "The value of '{0}' must be {1}, not {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateTypeName = Create(DuplicateTypeNameId, "Two schemas define the same C# type",
+        "The C# type '{0}' is defined by '{1}' and by '{2}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidEndpoint = Create(InvalidEndpointId, "Invalid x-boarding-endpoint",
+        "x-boarding-endpoint is invalid: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoIdentifier = Create(NoIdentifierId, "No C# name can be made",
+        "No C# identifier can be made from '{0}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RefCycle = Create(RefCycleId, "$ref cycle",
+        "The $ref '{0}' refers back to itself without defining a shape", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownRequired = Create(UnknownRequiredId, "Required property is not defined",
+        "'{0}' is listed in required but is not a property of this object", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidPattern = Create(InvalidPatternId, "Invalid pattern",
+        "The pattern '{0}' is not a valid regular expression: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(InternalErrorId, "BoardingDsl failed on this schema",
+        "BoardingDsl could not process this schema ({0}); please report it", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DependencyFailed = Create(DependencyFailedId, "Schema not generated because a schema it uses has errors",
+        "'{0}' is not generated because '{1}', which it uses, has errors", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedFormat = Create(UnsupportedFormatId, "Unsupported format",
+        "The format '{0}' is not supported on {1} and is not checked", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidOption = Create(InvalidOptionId, "Invalid BoardingDsl option",
+        "The MSBuild property {0} has the value '{1}'; expected {2}", DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        MissingRequired, NotHttps, UndocumentedEnumValue, IgnoredWithoutSibling, DuplicateValue,
+        InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
+        DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
+        DependencyFailed, UnsupportedFormat, InvalidOption,
+    }.ToDictionary(d => d.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    public static DiagnosticInfo Info(string id, LocationInfo? location, params string[] args) => new(id, location, new EquatableArray<string>(args));
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+}

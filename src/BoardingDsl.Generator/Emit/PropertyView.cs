@@ -1,0 +1,195 @@
+using BoardingDsl.Generator.Common;
+using BoardingDsl.Generator.Model;
+
+namespace BoardingDsl.Generator.Emit;
+
+/// <summary>The names and C# types the templates need for one property; all escaping happens here.</summary>
+internal sealed class PropertyView
+{
+    private const string Json = "global::BoardingDsl.Serialization.BoardingJson";
+
+    public PropertyView(PropertyModel p, int index)
+    {
+        Index = index;
+        Name = p.Name;
+        JsonUtf8 = Identifiers.Literal(p.JsonName) + "u8";
+        JsonName = p.JsonName;
+        JsonLiteral = Identifiers.Literal(p.JsonName);
+        var camel = Identifiers.ToCamelCase(p.Name).TrimStart('@');
+        Field = "_" + camel;
+        Param = Identifiers.ToCamelCase(p.Name);
+        NameField = "s_" + camel;
+        HasField = "_has" + p.Name;
+        Doc = Identifiers.XmlText(p.Description ?? "The '" + p.JsonName + "' member.");
+        Shape = p.Shape;
+        ValueShape = p.ValueShape;
+        Scalar = p.ScalarKind;
+        IsArray = p.IsArray;
+        IsRequired = p.IsRequired;
+        IsNullable = p.IsNullable;
+        IsUri = p.Format == "uri";
+        IsEmail = p.Format == "email";
+        IsDecimal = p.ScalarKind == ScalarKinds.Decimal;
+        IsDateTime = !p.IsArray && p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.DateTime;
+        ValueType = ValueTypeOf(p);
+        IsValueType = p.ValueShape is Shapes.Enum or Shapes.Opaque || (p.ValueShape == Shapes.Scalar && p.ScalarKind != ScalarKinds.String);
+        TypeName = p.TypeName ?? string.Empty;
+        BuilderType = p.TypeName is null ? string.Empty : p.TypeName + "Builder";
+        EnumJson = p.ValueShape == Shapes.Enum ? p.TypeName + "Json" : string.Empty;
+        ModelType = p.IsArray ? "global::System.Collections.Generic.IReadOnlyList<" + ValueType + ">" : ValueType;
+        ModelTypeNullable = ModelType + "?";
+        IsModelNullable = !p.IsRequired || p.IsNullable;
+        PropertyType = IsModelNullable ? ModelTypeNullable : ModelType;
+        Pattern = p.Pattern is null ? null : Identifiers.Literal(p.Pattern);
+        PatternText = p.Pattern is null ? null : Identifiers.Literal("pattern " + p.Pattern);
+        MinLength = p.MinLength;
+        MaxLength = p.MaxLength;
+        Minimum = p.Minimum;
+        Maximum = p.Maximum;
+        MinItems = p.MinItems;
+        MaxItems = p.MaxItems;
+        UniqueItems = p.UniqueItems;
+        ExtraRequired = p.ExtraRequired.Count == 0
+            ? "null"
+            : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
+        ReadValue = ReadExpression(p);
+        WriteValue = WriteStatement(p, "value");
+        Method = "With" + p.Name;
+    }
+
+    public int Index { get; }
+
+    public string Name { get; }
+
+    public string JsonUtf8 { get; }
+
+    public string JsonName { get; }
+
+    public string JsonLiteral { get; }
+
+    public string Field { get; }
+
+    public string Param { get; }
+
+    public string NameField { get; }
+
+    public string HasField { get; }
+
+    public string Doc { get; }
+
+    public string Shape { get; }
+
+    public string ValueShape { get; }
+
+    public string Scalar { get; }
+
+    public bool IsArray { get; }
+
+    public bool IsRequired { get; }
+
+    public bool IsNullable { get; }
+
+    public bool IsUri { get; }
+
+    public bool IsEmail { get; }
+
+    public bool IsDecimal { get; }
+
+    public bool IsDateTime { get; }
+
+    public bool IsValueType { get; }
+
+    /// <summary>The C# type of one value (one element for arrays), never nullable.</summary>
+    public string ValueType { get; }
+
+    public string TypeName { get; }
+
+    public string BuilderType { get; }
+
+    public string EnumJson { get; }
+
+    public string ModelType { get; }
+
+    public string ModelTypeNullable { get; }
+
+    public bool IsModelNullable { get; }
+
+    /// <summary>The type of the model's public property.</summary>
+    public string PropertyType { get; }
+
+    public string? Pattern { get; }
+
+    public string? PatternText { get; }
+
+    public string? MinLength { get; }
+
+    public string? MaxLength { get; }
+
+    public string? Minimum { get; }
+
+    public string? Maximum { get; }
+
+    public string? MinItems { get; }
+
+    public string? MaxItems { get; }
+
+    public bool UniqueItems { get; }
+
+    public string ExtraRequired { get; }
+
+    /// <summary>An expression that reads one value at the reader's current token.</summary>
+    public string ReadValue { get; }
+
+    /// <summary>A statement that writes one value held in a variable named <c>value</c>.</summary>
+    public string WriteValue { get; }
+
+    public string Method { get; }
+
+    private static string ValueTypeOf(PropertyModel p) => p.ValueShape switch
+    {
+        Shapes.Enum or Shapes.Object => p.TypeName!,
+        Shapes.Opaque => "global::System.Text.Json.JsonElement",
+        _ => p.ScalarKind switch
+        {
+            ScalarKinds.Boolean => "bool",
+            ScalarKinds.Decimal => "decimal",
+            ScalarKinds.Double => "double",
+            ScalarKinds.Integer => "long",
+            ScalarKinds.DateTime => "global::System.DateTimeOffset",
+            _ => "string",
+        },
+    };
+
+    private static string ReadExpression(PropertyModel p)
+    {
+        var member = Identifiers.Literal(p.JsonName);
+        return p.ValueShape switch
+        {
+            Shapes.Enum => p.TypeName + "Json.Read(ref reader)",
+            Shapes.Object => p.TypeName + ".ReadFrom(ref reader)",
+            Shapes.Opaque => Json + ".ReadElement(ref reader)",
+            _ => p.ScalarKind switch
+            {
+                ScalarKinds.Boolean => Json + ".ReadBoolean(ref reader, " + member + ")",
+                ScalarKinds.Decimal => Json + ".ReadDecimal(ref reader, " + member + ")",
+                ScalarKinds.Double => Json + ".ReadDouble(ref reader, " + member + ")",
+                ScalarKinds.Integer => Json + ".ReadInt64(ref reader, " + member + ")",
+                ScalarKinds.DateTime => Json + ".ReadDateTime(ref reader, " + member + ", out _)",
+                _ => Json + ".ReadString(ref reader, " + member + ")!",
+            },
+        };
+    }
+
+    private static string WriteStatement(PropertyModel p, string value) => p.ValueShape switch
+    {
+        Shapes.Enum => "writer.WriteStringValue(" + p.TypeName + "Json.ToJsonString(" + value + "));",
+        Shapes.Object or Shapes.Opaque => value + ".WriteTo(writer);",
+        _ => p.ScalarKind switch
+        {
+            ScalarKinds.Boolean => "writer.WriteBooleanValue(" + value + ");",
+            ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer => "writer.WriteNumberValue(" + value + ");",
+            ScalarKinds.DateTime => "writer.WriteStringValue(global::BoardingDsl.Serialization.BoardingRules.FormatDateTime(" + value + "));",
+            _ => "writer.WriteStringValue(" + value + ");",
+        },
+    };
+}

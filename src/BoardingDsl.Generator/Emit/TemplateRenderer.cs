@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using BoardingDsl.Generator.Model;
+using Scriban;
+using Scriban.Runtime;
+
+namespace BoardingDsl.Generator.Emit;
+
+/// <summary>Renders the embedded Scriban templates from a <see cref="TypeView"/>.</summary>
+internal static class TemplateRenderer
+{
+    public static readonly string Version = typeof(TemplateRenderer).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+
+    private static readonly ConcurrentDictionary<string, Template> Templates = new(StringComparer.Ordinal);
+
+    /// <summary>The generated files of one type: (hint name, source).</summary>
+    public static (string HintName, string Source)[] Render(TypeModel type)
+    {
+        var view = new TypeView(type, Version);
+        if (type.Kind == TypeKinds.Enum)
+        {
+            return new[] { (type.HintName, Render("Enum", view)) };
+        }
+
+        return new[]
+        {
+            (type.HintName, Render("Model", view)),
+            (type.Namespace + "." + type.BuilderName + ".g.cs", Render("Builder", view)),
+        };
+    }
+
+    private static string Render(string name, TypeView view)
+    {
+        var template = Templates.GetOrAdd(name, Load);
+        var globals = new ScriptObject();
+        globals.Import(view, renamer: StandardMemberRenamer.Default);
+        var context = new TemplateContext
+        {
+            MemberRenamer = StandardMemberRenamer.Default,
+            LoopLimit = int.MaxValue,
+            RecursiveLimit = 1000,
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+        };
+        context.PushGlobal(globals);
+        var text = template.Render(context);
+        return text.Replace("\r\n", "\n");
+    }
+
+    private static Template Load(string name)
+    {
+        var resource = "BoardingDsl.Templates." + name + ".scriban";
+        using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException("Missing embedded template " + resource);
+        using var reader = new StreamReader(stream);
+        var template = Template.Parse(reader.ReadToEnd(), resource);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException("Template " + name + " has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
+        }
+
+        return template;
+    }
+}

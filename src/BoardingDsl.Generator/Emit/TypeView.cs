@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using BoardingDsl.Generator.Common;
+using BoardingDsl.Generator.Model;
+
+namespace BoardingDsl.Generator.Emit;
+
+/// <summary>The view model a template renders: one generated type, everything pre-escaped.</summary>
+internal sealed class TypeView
+{
+    public TypeView(TypeModel type, string version)
+    {
+        Namespace = type.Namespace;
+        Name = type.Name;
+        Access = type.IsPublic ? "public" : "internal";
+        Doc = Identifiers.XmlText(type.Description ?? type.Name + ", generated from " + type.SchemaFile + ".");
+        SchemaFile = Identifiers.XmlText(type.SchemaFile);
+        Unverified = type.IsUnverified;
+        IsOpen = type.IsOpen;
+        Version = version;
+        NameLiteral = Identifiers.Literal(type.Name);
+        Properties = type.Properties.Select((p, i) => new PropertyView(p, i)).ToList();
+        Members = type.Members.Select(m => new EnumMemberView(m)).ToList();
+        HasFinal = type.Members.Any(m => m.IsFinal);
+        FinalMembers = string.Join(" or ", type.Members.Where(m => m.IsFinal).Select(m => type.Name + "." + m.Name));
+        if (type.Entry is { } e)
+        {
+            Entry = new EntryView(e);
+        }
+    }
+
+    public string Namespace { get; }
+
+    public string Name { get; }
+
+    public string NameLiteral { get; }
+
+    public string Access { get; }
+
+    public string Doc { get; }
+
+    public string SchemaFile { get; }
+
+    public bool Unverified { get; }
+
+    public bool IsOpen { get; }
+
+    public string Version { get; }
+
+    public List<PropertyView> Properties { get; }
+
+    public List<EnumMemberView> Members { get; }
+
+    public bool HasFinal { get; }
+
+    public string FinalMembers { get; }
+
+    public EntryView? Entry { get; }
+}
+
+internal sealed class EnumMemberView
+{
+    public EnumMemberView(EnumMemberModel m)
+    {
+        Name = m.Name;
+        Literal = Identifiers.Literal(m.JsonValue);
+        Utf8 = Identifiers.Literal(m.JsonValue) + "u8";
+        Doc = Identifiers.XmlText((m.Description ?? "The value '" + m.JsonValue + "'.") + (m.IsFinal ? " This status is final." : string.Empty));
+    }
+
+    public string Name { get; }
+
+    public string Literal { get; }
+
+    public string Utf8 { get; }
+
+    public string Doc { get; }
+}
+
+internal sealed class EntryView
+{
+    public EntryView(EntryModel e)
+    {
+        Name = e.Name;
+        IsRequest = e.Role == "request";
+        Doc = Identifiers.XmlText(e.Operation + ": " + e.Method + " " + e.Path);
+        Undocumented = e.Undocumented is null ? null : Identifiers.XmlText(e.Undocumented);
+    }
+
+    public string Name { get; }
+
+    public bool IsRequest { get; }
+
+    public string Doc { get; }
+
+    public string? Undocumented { get; }
+}

@@ -1,0 +1,746 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BoardingDsl.Generator.Common;
+using BoardingDsl.Generator.Diagnostics;
+using BoardingDsl.Generator.Pipeline;
+using BoardingDsl.Generator.Schema;
+using D = BoardingDsl.Generator.Diagnostics.DiagnosticCatalogue;
+
+namespace BoardingDsl.Generator.Model;
+
+/// <summary>
+/// Turns the parsed schema documents of a compilation into the builder model: resolves every <c>$ref</c>,
+/// names every type, and decides which documents can be generated. A document with an error is not
+/// generated, nor is any document that uses it; each gets a diagnostic.
+/// </summary>
+internal sealed class ModelBuilder
+{
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData",
+    };
+
+    private readonly GeneratorOptions _options;
+    private readonly SchemaSet _set;
+    private readonly List<(SchemaDocument Doc, DiagnosticInfo Info)> _diagnostics = new();
+    private readonly Dictionary<string, PendingType> _typesByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
+    private readonly Queue<PendingType> _queue = new();
+    private readonly Dictionary<string, List<(SchemaDocument Target, LocationInfo At)>> _dependencies = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
+    private readonly Stack<string> _refStack = new();
+
+    private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options)
+    {
+        _options = options;
+        _set = new SchemaSet(documents);
+    }
+
+    public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options)
+    {
+        var extra = new List<DiagnosticInfo>();
+        var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!), extra);
+        var builder = new ModelBuilder(documents, options);
+        try
+        {
+            var result = builder.Run();
+            return new ModelResult(result.Model, result.Diagnostics.Concat(extra).ToEquatableArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never let an unexpected failure become CS8785 with only missing types for the user.
+            var first = documents.FirstOrDefault();
+            extra.Add(D.Info(D.InternalErrorId, first?.Root.Location, ex.GetType().Name + ": " + ex.Message));
+            return new ModelResult(new GenerationModel(EquatableArray<TypeModel>.Empty), extra.ToEquatableArray());
+        }
+    }
+
+    /// <summary>A consumer schema with the same <c>$id</c> as a shipped (default) one replaces it.</summary>
+    private static List<SchemaDocument> SelectDocuments(IEnumerable<SchemaDocument> all, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new List<SchemaDocument>();
+        foreach (var group in all.GroupBy(d => d.Id ?? "\0" + d.Path))
+        {
+            var docs = group.ToList();
+            var chosen = docs.Where(d => !d.IsDefault).ToList();
+            if (chosen.Count == 0)
+            {
+                chosen = docs;
+            }
+
+            result.Add(chosen[0]);
+            foreach (var duplicate in chosen.Skip(1))
+            {
+                diagnostics.Add(D.Info(D.DuplicateTypeNameId, duplicate.Root.Location, "$id " + group.Key, chosen[0].FileName, duplicate.FileName));
+            }
+        }
+
+        return result;
+    }
+
+    private ModelResult Run()
+    {
+        foreach (var doc in _set.Documents.Where(d => d.IsBoarding))
+        {
+            MarkReachable(doc);
+            var name = RootTypeName(doc);
+            if (name is null)
+            {
+                continue;
+            }
+
+            var pending = Register(doc, doc.Root, name);
+            if (pending is not null)
+            {
+                pending.Entry = doc.Endpoint;
+            }
+        }
+
+        while (_queue.Count > 0)
+        {
+            var pending = _queue.Dequeue();
+            if (pending.Entry is { ResponseSchema: { } response })
+            {
+                var target = _set.FindDocument(pending.Document, response);
+                if (target is null)
+                {
+                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' is not found"));
+                }
+                else if (RootTypeName(target) is { } responseName)
+                {
+                    AddDependency(pending.Document, target, pending.Entry.Location);
+                    pending.ResponseType = Register(target, target.Root, responseName);
+                }
+            }
+
+            if (pending.IsEnum)
+            {
+                BuildEnum(pending);
+            }
+            else
+            {
+                BuildObject(pending);
+            }
+        }
+
+        foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
+        {
+            foreach (var issue in doc.Issues)
+            {
+                Report(doc, issue);
+            }
+        }
+
+        var failed = FailedDocuments();
+        var types = _typesByKey.Values
+            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null)
+            .Select(t => t.Model! with { Entry = ToEntry(t) })
+            .OrderBy(t => t.HintName, StringComparer.Ordinal)
+            .ToEquatableArray();
+        var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
+        return new ModelResult(new GenerationModel(types), diagnostics);
+    }
+
+    private EntryModel? ToEntry(PendingType type)
+    {
+        if (type.Entry is not { } e)
+        {
+            return null;
+        }
+
+        var name = Identifiers.ToPascalCase(BaseName(type.Document.FileName));
+        return new EntryModel(name, e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
+    }
+
+    private HashSet<string> FailedDocuments()
+    {
+        var failed = new HashSet<string>(
+            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Doc.Path),
+            StringComparer.Ordinal);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var pair in _dependencies)
+            {
+                if (failed.Contains(pair.Key))
+                {
+                    continue;
+                }
+
+                foreach (var (target, at) in pair.Value)
+                {
+                    if (failed.Contains(target.Path))
+                    {
+                        failed.Add(pair.Key);
+                        var doc = _set.Documents.First(d => d.Path == pair.Key);
+                        _diagnostics.Add((doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName)));
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        while (changed);
+        return failed;
+    }
+
+    private void BuildEnum(PendingType type)
+    {
+        var node = type.Node;
+        if (node.EnumValues.Count == 0)
+        {
+            Report(type.Document, D.Info(D.UnsupportedTypeId, node.Location, $"The enum '{type.Name}' has no string values."));
+            return;
+        }
+
+        var members = new List<EnumMemberModel>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in node.EnumValues)
+        {
+            if (!seen.Add(value.Value))
+            {
+                continue;
+            }
+
+            var name = Identifiers.ToEnumMember(value.Value);
+            if (name.Length == 0)
+            {
+                Report(type.Document, D.Info(D.NoIdentifierId, value.Location, value.Value));
+                continue;
+            }
+
+            if (name == type.Name)
+            {
+                name += "Value";
+            }
+
+            if (names.TryGetValue(name, out var other))
+            {
+                Report(type.Document, D.Info(D.NameCollisionId, value.Location, other, value.Value, name, type.Name));
+                continue;
+            }
+
+            names[name] = value.Value;
+            members.Add(new EnumMemberModel(value.Value, name, value.Description, node.FinalValues.Contains(value.Value)));
+        }
+
+        type.Model = new TypeModel(TypeKinds.Enum, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
+            type.Document.FileName, type.Document.Id, type.Document.IsUnverified, false, EquatableArray<PropertyModel>.Empty,
+            members.ToEquatableArray(), null);
+    }
+
+    private void BuildObject(PendingType type)
+    {
+        var node = type.Node;
+        var properties = new List<PropertyModel>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var required = new HashSet<string>(node.Required.Select(r => r.Name), StringComparer.Ordinal);
+        foreach (var property in node.Properties)
+        {
+            var name = Identifiers.ToPascalCase(property.Name).TrimStart('@');
+            if (name.Length == 0)
+            {
+                Report(type.Document, D.Info(D.NoIdentifierId, property.NameLocation, property.Name));
+                continue;
+            }
+
+            if (name == type.Name || ReservedMemberNames.Contains(name))
+            {
+                name += "Value";
+            }
+
+            if (names.TryGetValue(name, out var other))
+            {
+                Report(type.Document, D.Info(D.NameCollisionId, property.NameLocation, other, property.Name, name, type.Name));
+                continue;
+            }
+
+            names[name] = property.Name;
+            var shape = Resolve(type.Document, property.Schema, type.Name + name);
+            if (shape is null)
+            {
+                continue;
+            }
+
+            var element = shape.Element;
+            properties.Add(new PropertyModel(
+                property.Name,
+                name,
+                property.Schema.Description ?? shape.Description,
+                shape.Shape,
+                element?.Shape ?? string.Empty,
+                element?.ScalarKind ?? shape.ScalarKind,
+                element?.TypeName ?? shape.TypeName,
+                required.Contains(property.Name),
+                shape.Nullable,
+                element?.Format ?? shape.Format,
+                element?.Pattern ?? shape.Pattern,
+                element?.MinLength ?? shape.MinLength,
+                element?.MaxLength ?? shape.MaxLength,
+                element?.Minimum ?? shape.Minimum,
+                element?.Maximum ?? shape.Maximum,
+                shape.MinItems,
+                shape.MaxItems,
+                shape.UniqueItems,
+                (element ?? shape).ExtraRequired.ToEquatableArray(),
+                shape.IgnoredUnlessSet,
+                shape.WarnOnDuplicates));
+        }
+
+        foreach (var r in node.Required)
+        {
+            if (!node.Properties.Any(p => p.Name == r.Name))
+            {
+                Report(type.Document, D.Info(D.UnknownRequiredId, r.Location, r.Name));
+            }
+        }
+
+        foreach (var p in properties.Where(p => p.IgnoredUnlessSet is not null))
+        {
+            if (!properties.Any(o => o.JsonName == p.IgnoredUnlessSet))
+            {
+                var at = node.Properties.First(s => s.Name == p.JsonName).NameLocation;
+                Report(type.Document, D.Info(D.UnknownRequiredId, at, p.IgnoredUnlessSet!));
+            }
+        }
+
+        type.Model = new TypeModel(TypeKinds.Object, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
+            type.Document.FileName, type.Document.Id, type.Document.IsUnverified, node.AdditionalProperties != false,
+            properties.ToEquatableArray(), EquatableArray<EnumMemberModel>.Empty, null);
+    }
+
+    /// <summary>Follows one node to what it is. Returns null (after reporting) when it cannot be understood.</summary>
+    private ResolvedShape? Resolve(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
+        ResolvedShape? shape;
+        if (node.Ref is not null)
+        {
+            shape = ResolveRef(doc, node);
+        }
+        else if (node.AnyOf.Count > 0)
+        {
+            shape = ResolveAnyOf(doc, node, inlineName);
+        }
+        else if (node.AllOf.Count > 0)
+        {
+            shape = ResolveAllOf(doc, node, inlineName);
+        }
+        else
+        {
+            shape = ResolveDirect(doc, node, inlineName);
+        }
+
+        if (shape is null)
+        {
+            return null;
+        }
+
+        // Keywords beside $ref/anyOf/allOf add to what the target says (draft 2020-12 semantics).
+        if (node.Ref is not null || node.AnyOf.Count > 0 || node.AllOf.Count > 0)
+        {
+            shape.Nullable |= node.AllowsNull;
+            shape.Description = node.Description ?? shape.Description;
+            shape.Pattern = node.Pattern ?? shape.Pattern;
+            shape.Format = node.Format ?? shape.Format;
+            shape.MinLength = node.MinLength ?? shape.MinLength;
+            shape.MaxLength = node.MaxLength ?? shape.MaxLength;
+            shape.Minimum = node.Minimum ?? shape.Minimum;
+            shape.Maximum = node.Maximum ?? shape.Maximum;
+            shape.MinItems = node.MinItems ?? shape.MinItems;
+            shape.MaxItems = node.MaxItems ?? shape.MaxItems;
+            shape.UniqueItems |= node.UniqueItems;
+        }
+
+        shape.IgnoredUnlessSet = node.IgnoredUnlessSet ?? shape.IgnoredUnlessSet;
+        shape.WarnOnDuplicates |= node.WarnOnDuplicates;
+        return shape;
+    }
+
+    private ResolvedShape? ResolveRef(SchemaDocument doc, SchemaNode node)
+    {
+        var reference = node.Ref!;
+        var hash = reference.IndexOf('#');
+        var file = hash < 0 ? reference : reference.Substring(0, hash);
+        var pointer = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+        var target = _set.FindDocument(doc, file);
+        if (target is null)
+        {
+            Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"no schema file '{file}' is in the compilation (add it as an AdditionalFile, or check the $id)"));
+            return null;
+        }
+
+        var targetNode = SchemaSet.FindNode(target, pointer);
+        if (targetNode is null)
+        {
+            Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"'{target.FileName}' has nothing at '#{pointer}'"));
+            return null;
+        }
+
+        var key = target.Path + "#" + targetNode.Pointer;
+        if (_refStack.Contains(key))
+        {
+            Report(doc, D.Info(D.RefCycleId, node.RefLocation, reference));
+            return null;
+        }
+
+        if (target.Path != doc.Path)
+        {
+            AddDependency(doc, target, node.RefLocation!);
+        }
+
+        MarkReachable(target);
+        _refStack.Push(key);
+        try
+        {
+            return Resolve(target, targetNode, CanonicalName(target, targetNode.Pointer) ?? "Unnamed");
+        }
+        finally
+        {
+            _refStack.Pop();
+        }
+    }
+
+    private ResolvedShape? ResolveAnyOf(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
+        var nonNull = node.AnyOf.Where(s => !IsNullOnly(s)).ToList();
+        if (nonNull.Count != 1 || node.AnyOf.Count != 2)
+        {
+            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)."));
+            return null;
+        }
+
+        var shape = Resolve(doc, nonNull[0], inlineName);
+        if (shape is not null)
+        {
+            shape.Nullable = true;
+        }
+
+        return shape;
+    }
+
+    private ResolvedShape? ResolveAllOf(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
+        var main = node.AllOf.Where(s => !IsRequiredOnly(s)).ToList();
+        if (main.Count != 1)
+        {
+            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)."));
+            return null;
+        }
+
+        var shape = Resolve(doc, main[0], inlineName);
+        if (shape is null)
+        {
+            return null;
+        }
+
+        var target = shape.Shape == Shapes.Object ? _typesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
+        foreach (var extra in node.AllOf.Where(IsRequiredOnly).SelectMany(s => s.Required))
+        {
+            if (target is null)
+            {
+                Report(doc, D.Info(D.UnsupportedTypeId, extra.Location, "Extra required members in allOf apply only to an object schema."));
+                return null;
+            }
+
+            if (!target.Node.Properties.Any(p => p.Name == extra.Name))
+            {
+                Report(doc, D.Info(D.UnknownRequiredId, extra.Location, extra.Name));
+                return null;
+            }
+
+            shape.ExtraRequired.Add(extra.Name);
+        }
+
+        return shape;
+    }
+
+    private ResolvedShape? ResolveDirect(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
+        var types = node.Types.Where(t => t != "null").Distinct().ToList();
+        if (types.Count > 1)
+        {
+            Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"A value of several types ({string.Join(", ", types)}) is not supported; use one type, optionally with \"null\"."));
+            return null;
+        }
+
+        var shape = new ResolvedShape
+        {
+            Nullable = node.AllowsNull,
+            Description = node.Description,
+            Format = node.Format,
+            Pattern = node.Pattern,
+            MinLength = node.MinLength,
+            MaxLength = node.MaxLength,
+            Minimum = node.Minimum,
+            Maximum = node.Maximum,
+            MinItems = node.MinItems,
+            MaxItems = node.MaxItems,
+            UniqueItems = node.UniqueItems,
+        };
+
+        if (node.Pattern is not null && !IsValidPattern(doc, node))
+        {
+            return null;
+        }
+
+        var type = types.Count == 1 ? types[0] : InferType(node);
+        if (node.HasEnum)
+        {
+            if (type is not "string" and not "")
+            {
+                Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"Only string enums are supported, not {type} enums."));
+                return null;
+            }
+
+            var name = CanonicalName(doc, node.Pointer) ?? inlineName;
+            var pending = Register(doc, node, name);
+            if (pending is null)
+            {
+                return null;
+            }
+
+            shape.Shape = Shapes.Enum;
+            shape.TypeName = pending.FullName;
+            return shape;
+        }
+
+        switch (type)
+        {
+            case "object" when node.HasProperties:
+            {
+                var pending = Register(doc, node, CanonicalName(doc, node.Pointer) ?? inlineName);
+                if (pending is null)
+                {
+                    return null;
+                }
+
+                shape.Shape = Shapes.Object;
+                shape.TypeName = pending.FullName;
+                return shape;
+            }
+
+            case "array":
+            {
+                shape.Shape = Shapes.Array;
+                if (node.Items is null)
+                {
+                    shape.Element = new ResolvedShape { Shape = Shapes.Opaque };
+                    return shape;
+                }
+
+                var element = Resolve(doc, node.Items, inlineName);
+                if (element is null)
+                {
+                    return null;
+                }
+
+                if (element.Shape == Shapes.Array || element.Nullable)
+                {
+                    Report(doc, D.Info(D.UnsupportedTypeId, node.Items.Location, element.Shape == Shapes.Array
+                        ? "Arrays of arrays are not supported."
+                        : "Array elements that may be null are not supported."));
+                    return null;
+                }
+
+                shape.Element = element;
+                return shape;
+            }
+
+            case "string":
+                shape.Shape = Shapes.Scalar;
+                shape.ScalarKind = ScalarKinds.String;
+                if (node.Format == "date-time")
+                {
+                    shape.ScalarKind = ScalarKinds.DateTime;
+                }
+                else if (node.Format is not null && !SchemaKeywords.StringFormats.Contains(node.Format))
+                {
+                    Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a string"));
+                    shape.Format = null;
+                }
+
+                return shape;
+            case "number":
+            case "integer":
+                shape.Shape = Shapes.Scalar;
+                shape.ScalarKind = type == "integer" ? ScalarKinds.Integer : node.Format == "decimal" ? ScalarKinds.Decimal : ScalarKinds.Double;
+                if (node.Format is not null && (type == "integer" || !SchemaKeywords.NumberFormats.Contains(node.Format)))
+                {
+                    Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a " + type));
+                }
+
+                shape.Format = null;
+                return shape;
+            case "boolean":
+                shape.Shape = Shapes.Scalar;
+                shape.ScalarKind = ScalarKinds.Boolean;
+                return shape;
+            default:
+                // An object without declared properties, or a schema without a type: a shape the docs leave open.
+                shape.Shape = Shapes.Opaque;
+                shape.Nullable = true;
+                return shape;
+        }
+    }
+
+    private static string InferType(SchemaNode node) =>
+        node.HasProperties ? "object" : node.Items is not null ? "array" : node.HasEnum ? "string" : string.Empty;
+
+    private bool IsValidPattern(SchemaDocument doc, SchemaNode node)
+    {
+        try
+        {
+            _ = new Regex(node.Pattern!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            Report(doc, D.Info(D.InvalidPatternId, node.PatternLocation, node.Pattern!, ex.Message));
+            return false;
+        }
+    }
+
+    private static bool IsNullOnly(SchemaNode s) =>
+        s.Ref is null && s.Types.Count == 1 && s.Types[0] == "null" && !s.HasProperties && !s.HasEnum;
+
+    private static bool IsRequiredOnly(SchemaNode s) =>
+        s.Ref is null && s.Types.Count == 0 && !s.HasProperties && !s.HasEnum && s.Items is null && s.Required.Count > 0 && s.AnyOf.Count == 0 && s.AllOf.Count == 0;
+
+    private PendingType? Register(SchemaDocument doc, SchemaNode node, string name)
+    {
+        var key = doc.Path + "#" + node.Pointer;
+        if (_typesByKey.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var fullName = "global::" + doc.Namespace + "." + name;
+        if (_typesByName.TryGetValue(fullName, out var clash))
+        {
+            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
+            return null;
+        }
+
+        var pending = new PendingType(doc, node, name, fullName, node.HasEnum);
+        _typesByKey[key] = pending;
+        _typesByName[fullName] = pending;
+        _queue.Enqueue(pending);
+        return pending;
+    }
+
+    /// <summary>Names come from where a shape is defined, so every use of it agrees: root title, <c>$defs</c> key, or parent + property.</summary>
+    private string? CanonicalName(SchemaDocument doc, string pointer)
+    {
+        var parts = pointer.Length == 0 ? Array.Empty<string>() : pointer.Substring(1).Split('/');
+        string? name;
+        var i = 0;
+        if (parts.Length >= 2 && parts[0] == "$defs")
+        {
+            name = Identifiers.ToPascalCase(Unescape(parts[1])).TrimStart('@');
+            i = 2;
+        }
+        else
+        {
+            name = RootTypeName(doc);
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        for (; i < parts.Length; i++)
+        {
+            if (parts[i] == "properties" && i + 1 < parts.Length)
+            {
+                name += Identifiers.ToPascalCase(Unescape(parts[++i])).TrimStart('@');
+            }
+            else if (parts[i] is "anyOf" or "allOf")
+            {
+                i++;
+            }
+        }
+
+        return name;
+    }
+
+    private static string Unescape(string part) => part.Replace("~1", "/").Replace("~0", "~");
+
+    private string? RootTypeName(SchemaDocument doc)
+    {
+        var fromTitle = doc.Title is null ? string.Empty : Identifiers.ToPascalCase(doc.Title).TrimStart('@');
+        if (fromTitle.Length > 0)
+        {
+            return fromTitle;
+        }
+
+        var fromFile = Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
+        if (fromFile.Length == 0)
+        {
+            Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, doc.FileName));
+            return null;
+        }
+
+        return doc.Endpoint?.Role == "request" ? fromFile + "Request" : fromFile;
+    }
+
+    private static string BaseName(string fileName)
+    {
+        const string Suffix = ".schema.json";
+        return fileName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            ? fileName.Substring(0, fileName.Length - Suffix.Length)
+            : Path.GetFileNameWithoutExtension(fileName);
+    }
+
+    private void MarkReachable(SchemaDocument doc) => _reachable.Add(doc.Path);
+
+    private void AddDependency(SchemaDocument from, SchemaDocument to, LocationInfo at)
+    {
+        if (!_dependencies.TryGetValue(from.Path, out var list))
+        {
+            _dependencies[from.Path] = list = new List<(SchemaDocument, LocationInfo)>();
+        }
+
+        if (!list.Any(d => d.Target.Path == to.Path))
+        {
+            list.Add((to, at));
+        }
+    }
+
+    private void Report(SchemaDocument doc, DiagnosticInfo info) => _diagnostics.Add((doc, info));
+
+    private sealed class PendingType
+    {
+        public PendingType(SchemaDocument document, SchemaNode node, string name, string fullName, bool isEnum)
+        {
+            Document = document;
+            Node = node;
+            Name = name;
+            FullName = fullName;
+            IsEnum = isEnum;
+        }
+
+        public SchemaDocument Document { get; }
+
+        public SchemaNode Node { get; }
+
+        public string Name { get; }
+
+        public string FullName { get; }
+
+        public bool IsEnum { get; }
+
+        public EndpointInfo? Entry { get; set; }
+
+        public PendingType? ResponseType { get; set; }
+
+        public TypeModel? Model { get; set; }
+    }
+}

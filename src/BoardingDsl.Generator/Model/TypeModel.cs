@@ -1,0 +1,103 @@
+using BoardingDsl.Generator.Common;
+using BoardingDsl.Generator.Diagnostics;
+using BoardingDsl.Generator.Schema;
+
+namespace BoardingDsl.Generator.Model;
+
+/// <summary>Everything the generator emits and the analyzers check, with no locations (a moved line re-emits nothing).</summary>
+internal sealed record GenerationModel(EquatableArray<TypeModel> Types);
+
+internal sealed record ModelResult(GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal static class TypeKinds
+{
+    public const string Object = "object";
+    public const string Enum = "enum";
+}
+
+/// <summary>One generated C# type: an object (model + builder) or an enum.</summary>
+internal sealed record TypeModel(
+    string Kind,
+    string Namespace,
+    string Name,
+    bool IsPublic,
+    string? Description,
+    string SchemaFile,
+    string? SchemaId,
+    bool IsUnverified,
+    bool IsOpen,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<EnumMemberModel> Members,
+    EntryModel? Entry)
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+
+    public string BuilderName => Name + "Builder";
+
+    public string HintName => Namespace + "." + Name + ".g.cs";
+}
+
+internal sealed record EnumMemberModel(string JsonValue, string Name, string? Description, bool IsFinal);
+
+/// <summary>A request or response schema's endpoint: the entry point <c>Boarding.&lt;Name&gt;()</c> and the client call.</summary>
+internal sealed record EntryModel(
+    string Name,
+    string Operation,
+    string Role,
+    string Method,
+    string Path,
+    EquatableArray<ResponseInfo> Responses,
+    string? ResponseTypeName,
+    string? Undocumented,
+    EquatableArray<string> Parameters);
+
+internal static class Shapes
+{
+    public const string Scalar = "scalar";
+    public const string Enum = "enum";
+    public const string Object = "object";
+    public const string Opaque = "opaque";
+    public const string Array = "array";
+}
+
+internal static class ScalarKinds
+{
+    public const string String = "string";
+    public const string Boolean = "boolean";
+    public const string Decimal = "decimal";
+    public const string Double = "double";
+    public const string Integer = "integer";
+    public const string DateTime = "date-time";
+}
+
+/// <summary>A property of an object type, with the rules its builder checks.</summary>
+internal sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    string? Description,
+    string Shape,
+    string ElementShape,
+    string ScalarKind,
+    string? TypeName,
+    bool IsRequired,
+    bool IsNullable,
+    string? Format,
+    string? Pattern,
+    string? MinLength,
+    string? MaxLength,
+    string? Minimum,
+    string? Maximum,
+    string? MinItems,
+    string? MaxItems,
+    bool UniqueItems,
+    EquatableArray<string> ExtraRequired,
+    string? IgnoredUnlessSet,
+    bool WarnOnDuplicates)
+{
+    public bool IsArray => Shape == Shapes.Array;
+
+    /// <summary>What one value (or one array element) is.</summary>
+    public string ValueShape => IsArray ? ElementShape : Shape;
+
+    public bool HttpsOnly => Pattern is not null && Pattern.StartsWith("^https://", System.StringComparison.Ordinal);
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using BoardingDsl.Generator.Common;
+using BoardingDsl.Generator.Diagnostics;
+using BoardingDsl.Generator.Emit;
+using BoardingDsl.Generator.Model;
+using BoardingDsl.Generator.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BoardingDsl.Generator.Pipeline;
+
+/// <summary>
+/// Compiles every <c>*.schema.json</c> AdditionalFile into typed models and fluent builders.
+/// schema file → (path, text) → parsed schema → builder model → one source per type.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class BoardingGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(SchemaFiles.IsSchemaFile)
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        var texts = files
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) =>
+            {
+                var (file, options) = pair;
+                var fileOptions = options.GetOptions(file);
+                return new SchemaFileText(
+                    file.Path,
+                    file.GetText(ct)?.ToString(),
+                    SchemaFiles.NamespaceOf(fileOptions, options.GlobalOptions),
+                    SchemaFiles.IsDefault(fileOptions));
+            })
+            .WithTrackingName(TrackingNames.SchemaTexts);
+
+        var parsed = texts
+            .Select(static (text, _) => SchemaReader.Read(text))
+            .WithTrackingName(TrackingNames.ParsedSchemas);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.Read(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var model = parsed
+            .Collect()
+            .WithTrackingName(TrackingNames.AllSchemas)
+            .Combine(options)
+            .Select(static (pair, _) => ModelBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.BuilderModel);
+
+        // Sources depend only on the location-free model, so a moved line re-emits nothing.
+        var types = model
+            .Select(static (result, _) => result.Model)
+            .WithTrackingName(TrackingNames.GenerationModel)
+            .SelectMany(static (m, _) => m.Types)
+            .WithTrackingName(TrackingNames.Types);
+
+        context.RegisterSourceOutput(types, static (spc, type) =>
+        {
+            (string HintName, string Source)[] files;
+            try
+            {
+                files = TemplateRenderer.Render(type);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Never CS8785 with only missing types for the user: say which type failed and why.
+                spc.ReportDiagnostic(DiagnosticCatalogue.Info(DiagnosticCatalogue.InternalErrorId, null, type.Name + ": " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+                return;
+            }
+
+            foreach (var (hintName, source) in files)
+            {
+                spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        });
+
+        var diagnostics = parsed
+            .Select(static (r, _) => r.Diagnostics)
+            .Collect()
+            .Combine(model.Select(static (r, _) => r.Diagnostics))
+            .Combine(options.Select(static (o, _) => o.Diagnostics))
+            .Select(static (pair, _) => pair.Left.Left.SelectMany(d => d).Concat(pair.Left.Right).Concat(pair.Right).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var info in list)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
+    }
+}

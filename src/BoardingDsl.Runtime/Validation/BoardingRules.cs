@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace BoardingDsl.Serialization;
+
+/// <summary>The checks generated <c>Build()</c> methods call; each mirrors a JSON Schema keyword.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class BoardingRules
+{
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary><c>pattern</c>: ECMA-262 semantics are close enough to .NET's for the patterns schemas use.</summary>
+    public static bool MatchesPattern(string value, string pattern) =>
+        Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).IsMatch(value);
+
+    /// <summary><c>format: uri</c>: an absolute URI (NJsonSchema also accepts relative ones; CCV needs absolute).</summary>
+    public static bool IsAbsoluteUri(string value) => Uri.TryCreate(value, UriKind.Absolute, out _);
+
+    /// <summary><c>format: email</c>: one <c>@</c> with text on both sides and no spaces.</summary>
+    public static bool IsEmail(string value)
+    {
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && value.IndexOf(' ') < 0;
+    }
+
+    /// <summary>Length in Unicode code points, as JSON Schema counts it.</summary>
+    public static int Length(string value)
+    {
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsHighSurrogate(value[i]) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+            {
+                count++;
+            }
+            else
+            {
+                count++;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary><c>uniqueItems</c>.</summary>
+    public static bool AreUnique<T>(IReadOnlyList<T> values)
+    {
+        var seen = new HashSet<T>();
+        foreach (var v in values)
+        {
+            if (!seen.Add(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Removes trailing zeros so <c>150.0m</c> is written as <c>150</c>.</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    /// <summary>Formats a date-time as ISO 8601 with its offset, as CCV's examples do.</summary>
+    public static string FormatDateTime(DateTimeOffset value) =>
+        value.ToString(value.Offset == TimeSpan.Zero && value.Millisecond == 0 && value.Ticks % TimeSpan.TicksPerSecond == 0
+            ? "yyyy'-'MM'-'dd'T'HH':'mm':'sszzz"
+            : "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Invariant text of a value for a violation message.</summary>
+    public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Invariant text of a value for a violation message.</summary>
+    public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Invariant text of a value for a violation message.</summary>
+    public static string Show(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

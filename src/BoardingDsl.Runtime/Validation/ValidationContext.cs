@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+
+namespace BoardingDsl.Serialization;
+
+/// <summary>
+/// Collects violations while a builder tree is built. The JSON path is kept as a stack of segments and only
+/// turned into a string when a violation is found, so a valid build allocates no path strings.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ValidationContext
+{
+    private readonly List<string> _segments = new();
+    private List<ValidationViolation>? _violations;
+
+    /// <summary>Whether any violation was found so far.</summary>
+    public bool HasErrors => _violations is not null;
+
+    /// <summary>Steps into a member.</summary>
+    public void Enter(string jsonName) => _segments.Add("." + jsonName);
+
+    /// <summary>Steps into an array element.</summary>
+    public void EnterIndex(int index) => _segments.Add("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+
+    /// <summary>Steps back out.</summary>
+    public void Exit() => _segments.RemoveAt(_segments.Count - 1);
+
+    /// <summary>A required member was not set.</summary>
+    public void Missing(string jsonName, string method) =>
+        Add(jsonName, "required", null, $"is required; call {method}(…)");
+
+    /// <summary>A member broke a rule.</summary>
+    public void Invalid(string jsonName, string rule, string? value, string message) => Add(jsonName, rule, value, message);
+
+    /// <summary>Throws <see cref="BoardingValidationException"/> when anything was found.</summary>
+    public void ThrowIfAny(string typeName)
+    {
+        if (_violations is not null)
+        {
+            throw new BoardingValidationException(typeName, _violations);
+        }
+    }
+
+    private void Add(string jsonName, string rule, string? value, string message)
+    {
+        var path = new StringBuilder("$");
+        foreach (var segment in _segments)
+        {
+            path.Append(segment);
+        }
+
+        if (jsonName.Length > 0)
+        {
+            path.Append('.').Append(jsonName);
+        }
+
+        (_violations ??= new List<ValidationViolation>()).Add(new ValidationViolation(path.ToString(), rule, value, message));
+    }
+}
