@@ -54,7 +54,7 @@ internal sealed class PropertyView
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
         ReadValue = ReadExpression(p);
         WriteValue = WriteStatement(p, "value");
-        Method = "With" + p.Name;
+        Method = p.Method;
     }
 
     public int Index { get; }

@@ -251,6 +251,7 @@ internal sealed class ModelBuilder
                 continue;
             }
 
+            var method = "With" + name;
             if (name == type.Name || ReservedMemberNames.Contains(name))
             {
                 name += "Value";
@@ -273,6 +274,7 @@ internal sealed class ModelBuilder
             properties.Add(new PropertyModel(
                 property.Name,
                 name,
+                method,
                 property.Schema.Description ?? shape.Description,
                 shape.Shape,
                 element?.Shape ?? string.Empty,

@@ -74,6 +74,7 @@ internal static class ScalarKinds
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
+    string Method,
     string? Description,
     string Shape,
     string ElementShape,

@@ -1,0 +1,181 @@
+using System.Linq;
+using BoardingDsl.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace BoardingDsl.Generator.Tests;
+
+/// <summary>A schema that cannot be understood gets its BDSL1xxx at its line and column; the others still generate.</summary>
+public class BadSchemaTests
+{
+    private static readonly InMemoryAdditionalText Good = new(TestSchemas.Path("good"),
+        TestSchemas.Request("good", """{ "name": { "type": "string", "description": "A name." } }""", """["name"]"""));
+
+    [Fact]
+    public void Invalid_json_is_reported_at_the_broken_character()
+    {
+        var text = "{\n  \"title\": \"Broken\",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } \n";
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("broken"), text));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1001", diagnostic.Id);
+        Assert.Equal(TestSchemas.Path("broken"), diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(new LinePositionPair(4, 0), Start(diagnostic));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Empty_file_is_reported_at_its_start()
+    {
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("empty"), "  \n"));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1001", diagnostic.Id);
+        Assert.Contains("empty", diagnostic.GetMessage(), System.StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(new LinePositionPair(0, 0), Start(diagnostic));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Unknown_type_is_reported_at_the_type_value()
+    {
+        var text = TestSchemas.Request("typo", """
+            {
+              "amount": { "type": "nubmer", "description": "Typo in the type." }
+            }
+            """);
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("typo"), text));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1002", diagnostic.Id);
+        AssertAt(diagnostic, text, "\"nubmer\"");
+        Assert.DoesNotContain(outcome.HintNames, h => h.Contains("TypoRequest"));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Unresolved_ref_is_reported_at_the_ref_value()
+    {
+        var text = TestSchemas.Request("dangling", """
+            {
+              "address": { "$ref": "address-that-does-not-exist.schema.json", "description": "Missing." }
+            }
+            """);
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("dangling"), text));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1003", diagnostic.Id);
+        AssertAt(diagnostic, text, "\"address-that-does-not-exist.schema.json\"");
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Two_properties_with_one_csharp_name_are_reported_at_the_second()
+    {
+        var text = TestSchemas.Request("twins", """
+            {
+              "orderId": { "type": "string", "description": "One." },
+              "order-id": { "type": "string", "description": "Two." }
+            }
+            """);
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("twins"), text));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1004", diagnostic.Id);
+        Assert.Contains("OrderId", diagnostic.GetMessage());
+        AssertAt(diagnostic, text, "\"order-id\"");
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void A_schema_using_a_broken_schema_is_not_generated_and_says_why()
+    {
+        var broken = new InMemoryAdditionalText("/repo/schemas/part.schema.json", """
+            { "title": "Part", "type": "object", "properties": { "x": { "type": "strnig" } } }
+            """);
+        var user = TestSchemas.Request("user", """{ "part": { "$ref": "part.schema.json", "description": "Uses Part." } }""");
+        var outcome = Run(broken, new InMemoryAdditionalText(TestSchemas.Path("user"), user));
+
+        Assert.Equal(new[] { "BDSL1002", "BDSL1015" }, outcome.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Keywords_outside_the_allow_list_are_warned_about_where_they_stand()
+    {
+        var text = TestSchemas.Request("extra", """{ "a": { "type": "string", "description": "A.", "oneOf": [] } }""");
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("extra"), text));
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("BDSL1006", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        AssertAt(diagnostic, text, "\"oneOf\"");
+        Assert.Contains(outcome.HintNames, h => h == "BoardingDsl.ExtraRequest.g.cs");
+    }
+
+    [Fact]
+    public void Schema_files_that_are_not_boarding_schemas_are_ignored_without_noise()
+    {
+        var outcome = Run(new InMemoryAdditionalText("/repo/other/package.schema.json", """{ "type": "object", "oneOf": [], "properties": { "a": { "type": "nope" } } }"""));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Awkward_but_valid_names_generate_escaped_identifiers_without_diagnostics()
+    {
+        var text = TestSchemas.Request("awkward", """
+            {
+              "class": { "type": "string", "description": "A keyword." },
+              "event": { "type": "string", "description": "Another keyword." },
+              "toJson": { "type": "string", "description": "Collides with a generated method." },
+              "awkwardRequest": { "type": "string", "description": "Same as the type." },
+              "language": { "type": "string", "enum": ["nl-NL", "3ds", "en_GB", "über"], "description": "Odd enum values." }
+            }
+            """, """["class"]""");
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("awkward"), text));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationErrors);
+        var enumSource = outcome.Source("BoardingDsl.AwkwardRequestLanguage.g.cs");
+        Assert.Contains("NlNL,", enumSource);
+        Assert.Contains("_3ds,", enumSource);
+        Assert.Contains("En_GB,", enumSource);
+        Assert.Contains("Über,", enumSource);
+        var builder = outcome.Source("BoardingDsl.AwkwardRequestBuilder.g.cs");
+        Assert.Contains("WithClass(string value)", builder);
+        Assert.Contains("WithToJson(string value)", builder);
+        Assert.Contains("public string? ToJsonValue { get; }", outcome.Source("BoardingDsl.AwkwardRequest.g.cs"));
+        Assert.Contains("public string? AwkwardRequestValue { get; }", outcome.Source("BoardingDsl.AwkwardRequest.g.cs"));
+    }
+
+    private static GeneratorHarness.RunOutcome Run(params InMemoryAdditionalText[] files) =>
+        GeneratorHarness.Run(files.Append(Good).ToArray());
+
+    private static void AssertGoodStillGenerated(GeneratorHarness.RunOutcome outcome)
+    {
+        Assert.Contains("BoardingDsl.GoodRequest.g.cs", outcome.HintNames);
+        Assert.Empty(outcome.CompilationErrors);
+    }
+
+    private static LinePositionPair Start(Diagnostic d)
+    {
+        var start = d.Location.GetLineSpan().StartLinePosition;
+        return new LinePositionPair(start.Line, start.Character);
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, string text, string token)
+    {
+        var index = text.IndexOf(token, System.StringComparison.Ordinal);
+        Assert.True(index >= 0, "token not in text");
+        var line = text.Take(index).Count(c => c == '\n');
+        var column = index - (text.LastIndexOf('\n', index - 1) + 1);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(new LinePositionPair(line, column), Start(diagnostic));
+        Assert.Equal(token.Length, diagnostic.Location.SourceSpan.Length);
+        Assert.Equal(span.Path, diagnostic.Location.GetLineSpan().Path);
+    }
+
+    private readonly record struct LinePositionPair(int Line, int Column);
+}
