@@ -19,6 +19,8 @@ internal sealed class TypeView
         IsOpen = type.IsOpen;
         Version = version;
         NameLiteral = Identifiers.Literal(type.Name);
+        FullName = type.FullName;
+        SchemaId = type.IsPublic && type.SchemaId is not null ? Identifiers.Literal(type.SchemaId) : null;
         Properties = type.Properties.Select((p, i) => new PropertyView(p, i)).ToList();
         Members = type.Members.Select(m => new EnumMemberView(m)).ToList();
         HasFinal = type.Members.Any(m => m.IsFinal);
@@ -34,6 +36,11 @@ internal sealed class TypeView
     public string Name { get; }
 
     public string NameLiteral { get; }
+
+    public string FullName { get; }
+
+    /// <summary>The schema's <c>$id</c> as a literal, on the root type of a public schema (the assembly marker).</summary>
+    public string? SchemaId { get; }
 
     public string Access { get; }
 

@@ -35,17 +35,20 @@ internal sealed class ModelBuilder
     private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
     private readonly Stack<string> _refStack = new();
 
-    private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options)
+    private readonly HashSet<string> _provided;
+
+    private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options, IEnumerable<string> provided)
     {
         _options = options;
+        _provided = new HashSet<string>(provided, StringComparer.Ordinal);
         _set = new SchemaSet(documents);
     }
 
-    public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options)
+    public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<string> provided = default)
     {
         var extra = new List<DiagnosticInfo>();
         var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!), extra);
-        var builder = new ModelBuilder(documents, options);
+        var builder = new ModelBuilder(documents, options, provided);
         try
         {
             var result = builder.Run();
@@ -138,13 +141,16 @@ internal sealed class ModelBuilder
 
         var failed = FailedDocuments();
         var types = _typesByKey.Values
-            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null)
+            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))
             .Select(t => t.Model! with { Entry = ToEntry(t) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
         var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
         return new ModelResult(new GenerationModel(types), diagnostics);
     }
+
+    /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
+    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.Contains(doc.Id);
 
     private EntryModel? ToEntry(PendingType type)
     {
@@ -190,6 +196,8 @@ internal sealed class ModelBuilder
         return failed;
     }
 
+    private static string? RootId(PendingType type) => type.Node.Pointer.Length == 0 ? type.Document.Id : null;
+
     private void BuildEnum(PendingType type)
     {
         var node = type.Node;
@@ -232,7 +240,7 @@ internal sealed class ModelBuilder
         }
 
         type.Model = new TypeModel(TypeKinds.Enum, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
-            type.Document.FileName, type.Document.Id, type.Document.IsUnverified, false, EquatableArray<PropertyModel>.Empty,
+            type.Document.FileName, RootId(type), type.Document.IsUnverified, false, EquatableArray<PropertyModel>.Empty,
             members.ToEquatableArray(), null);
     }
 
@@ -314,7 +322,7 @@ internal sealed class ModelBuilder
         }
 
         type.Model = new TypeModel(TypeKinds.Object, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
-            type.Document.FileName, type.Document.Id, type.Document.IsUnverified, node.AdditionalProperties != false,
+            type.Document.FileName, RootId(type), type.Document.IsUnverified, node.AdditionalProperties != false,
             properties.ToEquatableArray(), EquatableArray<EnumMemberModel>.Empty, null);
     }
 

@@ -47,11 +47,18 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             .Select(static (provider, _) => GeneratorOptions.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
+        var referenced = context.MetadataReferencesProvider
+            .Select(static (reference, _) => ReferencedSchemas.Read(reference))
+            .Collect()
+            .Select(static (ids, _) => ids.SelectMany(i => i).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ReferencedSchemas);
+
         var model = parsed
             .Collect()
             .WithTrackingName(TrackingNames.AllSchemas)
             .Combine(options)
-            .Select(static (pair, _) => ModelBuilder.Build(pair.Left, pair.Right))
+            .Combine(referenced)
+            .Select(static (pair, _) => ModelBuilder.Build(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.BuilderModel);
 
         // Sources depend only on the location-free model, so a moved line re-emits nothing.

@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string ParsedSchemas = nameof(ParsedSchemas);
     public const string AllSchemas = nameof(AllSchemas);
     public const string Options = nameof(Options);
+    public const string ReferencedSchemas = nameof(ReferencedSchemas);
     public const string BuilderModel = nameof(BuilderModel);
     public const string GenerationModel = nameof(GenerationModel);
     public const string Types = nameof(Types);
