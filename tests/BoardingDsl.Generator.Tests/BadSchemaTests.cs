@@ -17,7 +17,7 @@ public class BadSchemaTests
         var text = "{\n  \"title\": \"Broken\",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } \n";
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("broken"), text));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1001", diagnostic.Id);
         Assert.Equal(TestSchemas.Path("broken"), diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(new LinePositionPair(4, 0), Start(diagnostic));
@@ -29,7 +29,7 @@ public class BadSchemaTests
     {
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("empty"), "  \n"));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1001", diagnostic.Id);
         Assert.Contains("empty", diagnostic.GetMessage(), System.StringComparison.OrdinalIgnoreCase);
         Assert.Equal(new LinePositionPair(0, 0), Start(diagnostic));
@@ -46,7 +46,7 @@ public class BadSchemaTests
             """);
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("typo"), text));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1002", diagnostic.Id);
         AssertAt(diagnostic, text, "\"nubmer\"");
         Assert.DoesNotContain(outcome.HintNames, h => h.Contains("TypoRequest"));
@@ -63,7 +63,7 @@ public class BadSchemaTests
             """);
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("dangling"), text));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1003", diagnostic.Id);
         AssertAt(diagnostic, text, "\"address-that-does-not-exist.schema.json\"");
         AssertGoodStillGenerated(outcome);
@@ -80,7 +80,7 @@ public class BadSchemaTests
             """);
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("twins"), text));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1004", diagnostic.Id);
         Assert.Contains("OrderId", diagnostic.GetMessage());
         AssertAt(diagnostic, text, "\"order-id\"");
@@ -96,7 +96,7 @@ public class BadSchemaTests
         var user = TestSchemas.Request("user", """{ "part": { "$ref": "part.schema.json", "description": "Uses Part." } }""");
         var outcome = Run(broken, new InMemoryAdditionalText(TestSchemas.Path("user"), user));
 
-        Assert.Equal(new[] { "BDSL1002", "BDSL1015" }, outcome.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(new[] { "BDSL1002", "BDSL1015" }, outcome.SchemaDiagnostics.Select(d => d.Id).OrderBy(i => i));
         AssertGoodStillGenerated(outcome);
     }
 
@@ -106,7 +106,7 @@ public class BadSchemaTests
         var text = TestSchemas.Request("extra", """{ "a": { "type": "string", "description": "A.", "oneOf": [] } }""");
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("extra"), text));
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1006", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
         AssertAt(diagnostic, text, "\"oneOf\"");
@@ -118,7 +118,7 @@ public class BadSchemaTests
     {
         var outcome = Run(new InMemoryAdditionalText("/repo/other/package.schema.json", """{ "type": "object", "oneOf": [], "properties": { "a": { "type": "nope" } } }"""));
 
-        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.SchemaDiagnostics);
         AssertGoodStillGenerated(outcome);
     }
 
@@ -136,7 +136,7 @@ public class BadSchemaTests
             """, """["class"]""");
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("awkward"), text));
 
-        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.SchemaDiagnostics);
         Assert.Empty(outcome.CompilationErrors);
         var enumSource = outcome.Source("BoardingDsl.AwkwardRequestLanguage.g.cs");
         Assert.Contains("NlNL,", enumSource);
@@ -155,6 +155,7 @@ public class BadSchemaTests
 
     private static void AssertGoodStillGenerated(GeneratorHarness.RunOutcome outcome)
     {
+        Assert.Empty(outcome.GeneratorDiagnostics); // reported once, by the analyzer
         Assert.Contains("BoardingDsl.GoodRequest.g.cs", outcome.HintNames);
         Assert.Empty(outcome.CompilationErrors);
     }

@@ -88,12 +88,10 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             }
         });
 
-        var diagnostics = parsed
-            .Select(static (r, _) => r.Diagnostics)
-            .Collect()
-            .Combine(model.Select(static (r, _) => r.Diagnostics))
-            .Combine(options.Select(static (o, _) => o.Diagnostics))
-            .Select(static (pair, _) => pair.Left.Left.SelectMany(d => d).Concat(pair.Left.Right).Concat(pair.Right).Distinct().ToEquatableArray())
+        // Schema-file problems (BDSL1xxx) are reported by SchemaFileAnalyzer, live in the IDE; reported here too they
+        // would show twice. The generator reports only what no analyzer sees: its MSBuild options.
+        var diagnostics = options
+            .Select(static (o, _) => o.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>

@@ -7,6 +7,7 @@ using Basic.Reference.Assemblies;
 using BoardingDsl.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace BoardingDsl.Generator.Tests.Infrastructure;
 
@@ -48,12 +49,24 @@ internal static class GeneratorHarness
 
     public static RunOutcome Run(IEnumerable<AdditionalText> additionalTexts, TestOptionsProvider? options = null, params string[] sources)
     {
+        var texts = additionalTexts.ToImmutableArray();
         var compilation = Compilation(sources);
-        var driver = Driver(additionalTexts, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new RunOutcome(driver, (CSharpCompilation)output, generatorDiagnostics, driver.GetRunResult());
+        var driver = Driver(texts, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var analyzerOptions = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(texts, options ?? new TestOptionsProvider());
+        var schemaDiagnostics = output
+            .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Analyzers.SchemaFileAnalyzer()), analyzerOptions)
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return new RunOutcome(driver, (CSharpCompilation)output, generatorDiagnostics, schemaDiagnostics, driver.GetRunResult());
     }
 
-    internal sealed record RunOutcome(GeneratorDriver Driver, CSharpCompilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Result)
+    /// <param name="GeneratorDiagnostics">What the generator itself reported (its options only).</param>
+    /// <param name="SchemaDiagnostics">What the schema-file analyzer reported (BDSL1xxx), as the IDE and the build show it.</param>
+    internal sealed record RunOutcome(
+        GeneratorDriver Driver,
+        CSharpCompilation Output,
+        ImmutableArray<Diagnostic> GeneratorDiagnostics,
+        ImmutableArray<Diagnostic> SchemaDiagnostics,
+        GeneratorDriverRunResult Result)
     {
         public ImmutableArray<Diagnostic> CompilationErrors => Output.GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

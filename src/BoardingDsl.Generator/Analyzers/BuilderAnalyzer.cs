@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BoardingDsl.Generator.Diagnostics;
+using BoardingDsl.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BoardingDsl.Generator.Analyzers;
+
+/// <summary>
+/// Checks builder code against the schema model, so every rule comes from the schema (required, pattern,
+/// enum, x- annotations), never from a field name written here: BDSL0001–BDSL0005.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BuilderAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the <c>With…</c> calls the BDSL0001 fix inserts, as C# (separated by newlines).</summary>
+    public const string MissingCallsProperty = "MissingCalls";
+
+    /// <summary>Diagnostic property: the documented values of the enum (BDSL0003), separated by newlines.</summary>
+    public const string DocumentedValuesProperty = "DocumentedValues";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticCatalogue.MissingRequired,
+        DiagnosticCatalogue.NotHttps,
+        DiagnosticCatalogue.UndocumentedEnumValue,
+        DiagnosticCatalogue.IgnoredWithoutSibling,
+        DiagnosticCatalogue.DuplicateValue);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!start.Options.AdditionalFiles.Any(Pipeline.SchemaFiles.IsSchemaFile))
+            {
+                return;
+            }
+
+            var analysis = SchemaModelProvider.Get(start.Options.AdditionalFiles, start.Options, start.CancellationToken);
+            var catalog = new BuilderCatalog(start.Compilation, analysis.Model.Model);
+            if (catalog.IsEmpty)
+            {
+                return;
+            }
+
+            var reported = new ConcurrentDictionary<Location, byte>();
+            start.RegisterOperationAction(op => AnalyzeInvocation(op, catalog, reported), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, BuilderCatalog catalog, ConcurrentDictionary<Location, byte> reported)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (catalog.Builder(invocation.TargetMethod.ContainingType) is not { } type)
+        {
+            return;
+        }
+
+        if (invocation.TargetMethod.Name == "Build" && invocation.Arguments.Length == 0 && invocation.Instance is { } receiver)
+        {
+            var state = new BuilderFlow(catalog).Read(receiver);
+            if (state is not null)
+            {
+                CheckRequired(context, invocation, state, catalog);
+                CheckIgnored(context, state, reported);
+            }
+
+            return;
+        }
+
+        if (BuilderCatalog.Property(type, invocation.TargetMethod.Name) is not { } property)
+        {
+            return;
+        }
+
+        if (property.HttpsOnly)
+        {
+            CheckHttps(context, invocation, property);
+        }
+
+        if (property.ValueShape == Shapes.Enum && catalog.ByFullName(property.TypeName) is { } enumType)
+        {
+            CheckEnumValues(context, invocation, property, enumType);
+        }
+    }
+
+    private static void CheckRequired(OperationAnalysisContext context, IInvocationOperation build, BuilderState state, BuilderCatalog catalog)
+    {
+        var missing = new List<(string Path, string Method)>();
+        Collect(state, "$", Array.Empty<string>(), missing);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var topLevel = state.Type.Properties
+            .Where(p => p.IsRequired && !state.Calls.ContainsKey(p.JsonName))
+            .Select(p => "." + p.Method + "(" + Placeholders.For(p, catalog) + ")");
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCallsProperty, string.Join("\n", topLevel));
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticCatalogue.MissingRequired,
+            NameLocation(build),
+            properties,
+            state.Type.Name + " (" + state.Type.SchemaFile + ")",
+            string.Join(", ", missing.Select(m => m.Path)),
+            string.Join(", ", missing.Select(m => m.Method + "(…)").Distinct())));
+    }
+
+    private static void Collect(BuilderState state, string path, IReadOnlyCollection<string> extraRequired, List<(string, string)> missing)
+    {
+        foreach (var property in state.Type.Properties)
+        {
+            if ((property.IsRequired || extraRequired.Contains(property.JsonName)) && !state.Calls.ContainsKey(property.JsonName))
+            {
+                missing.Add((path + "." + property.JsonName, property.Method));
+            }
+        }
+
+        foreach (var calls in state.Calls.Values)
+        {
+            // With several calls (say, in if/else) any one may be the last: nested checks only for a single call.
+            if (calls.Count != 1 || calls[0].Nested is not { } nested)
+            {
+                continue;
+            }
+
+            var property = calls[0].Property;
+            for (var i = 0; i < nested.Count; i++)
+            {
+                if (nested[i] is { } inner)
+                {
+                    var innerPath = path + "." + property.JsonName + (property.IsArray ? "[" + i + "]" : string.Empty);
+                    Collect(inner, innerPath, property.ExtraRequired, missing);
+                }
+            }
+        }
+    }
+
+    private static void CheckIgnored(OperationAnalysisContext context, BuilderState state, ConcurrentDictionary<Location, byte> reported)
+    {
+        foreach (var calls in state.Calls.Values)
+        {
+            foreach (var call in calls)
+            {
+                var sibling = call.Property.IgnoredUnlessSet;
+                if (sibling is not null && !state.Calls.ContainsKey(sibling))
+                {
+                    var location = NameLocation(call.Invocation);
+                    if (reported.TryAdd(location, 0))
+                    {
+                        var siblingMethod = state.Type.Properties.FirstOrDefault(p => p.JsonName == sibling)?.Method ?? sibling;
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IgnoredWithoutSibling, location,
+                            call.Property.JsonName + " (" + call.Property.Method + ")", sibling + " (" + siblingMethod + ")"));
+                    }
+                }
+
+                foreach (var inner in call.Nested ?? Array.Empty<BuilderState?>())
+                {
+                    if (inner is not null)
+                    {
+                        CheckIgnored(context, inner, reported);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void CheckHttps(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property)
+    {
+        foreach (var value in ArgumentValues.Of(invocation))
+        {
+            var text = UrlConstants.ConstantText(value, out var isPrefix);
+            if (text is null || UrlConstants.IsAcceptable(text, isPrefix, property.Pattern!))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.NotHttps, value.Syntax.GetLocation(),
+                text + (isPrefix ? "…" : string.Empty), property.JsonName, "pattern " + property.Pattern));
+        }
+    }
+
+    private static void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property, TypeModel enumType)
+    {
+        var documented = enumType.Members.Select(m => m.JsonValue).ToList();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DocumentedValuesProperty, string.Join("\n", documented));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in ArgumentValues.Of(invocation))
+        {
+            var json = EnumConstant(value, enumType, out var shown);
+            if (shown is null)
+            {
+                continue;
+            }
+
+            if (json is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.UndocumentedEnumValue, value.Syntax.GetLocation(), properties,
+                    shown, enumType.Name + " (" + property.JsonName + ")", string.Join(", ", documented)));
+            }
+            else if (property.WarnOnDuplicates && !seen.Add(json))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.DuplicateValue, value.Syntax.GetLocation(), json, property.JsonName));
+            }
+        }
+    }
+
+    /// <summary>The JSON value a constant argument stands for (null: undocumented); <paramref name="shown"/> is null when the value is not constant.</summary>
+    private static string? EnumConstant(IOperation value, TypeModel enumType, out string? shown)
+    {
+        shown = null;
+        var operation = ArgumentValues.Unwrap(value);
+        if (!operation.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        if (operation.Type?.SpecialType == SpecialType.System_String || operation.ConstantValue.Value is string)
+        {
+            if (operation.ConstantValue.Value is not string text)
+            {
+                return null; // null literal: the overload's own null rule applies
+            }
+
+            shown = text;
+            return enumType.Members.Any(m => m.JsonValue == text) ? text : null;
+        }
+
+        if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumSymbol)
+        {
+            var number = Convert.ToInt64(operation.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
+            var field = enumSymbol.GetMembers().OfType<IFieldSymbol>()
+                .FirstOrDefault(f => f.HasConstantValue && Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == number);
+            shown = field?.Name ?? "(" + enumSymbol.Name + ")" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return field is null ? null : enumType.Members.FirstOrDefault(m => m.Name == field.Name)?.JsonValue;
+        }
+
+        return null;
+    }
+
+    private static Location NameLocation(IInvocationOperation invocation) =>
+        invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
+            ? member.Name.GetLocation()
+            : invocation.Syntax.GetLocation();
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using BoardingDsl.Generator.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BoardingDsl.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// The compilation every analyzer test runs in: the shipped schemas (plus a test's own) as AdditionalFiles, the
+/// code the generator makes from them as sources, and net8.0 reference assemblies from a package (offline).
+/// </summary>
+internal static class TestWorld
+{
+    public static readonly string SchemasDirectory = FindSchemas();
+
+    public static readonly ReferenceAssemblies Offline = new("net8.0-offline");
+
+    public static IReadOnlyList<MetadataReference> References { get; } = Net80.References.All
+        .Concat(new[] { MetadataReference.CreateFromFile(typeof(BoardingDsl.Serialization.BoardingJson).Assembly.Location) })
+        .ToArray();
+
+    private static readonly Dictionary<string, (List<(string, string)> Schemas, List<(string, SourceText)> Sources)> Cache = new();
+
+    /// <summary>The schema files and generated sources for the shipped schemas plus <paramref name="extraSchemas"/>.</summary>
+    public static (List<(string Path, string Text)> Schemas, List<(string HintName, SourceText Source)> Sources) For(params (string Path, string Text)[] extraSchemas)
+    {
+        var key = string.Join("\n", extraSchemas.Select(s => s.Path + s.Text));
+        lock (Cache)
+        {
+            if (Cache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var schemas = Directory.GetFiles(SchemasDirectory, "*.schema.json").OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (p, File.ReadAllText(p)))
+                .Concat(extraSchemas)
+                .ToList();
+            var driver = CSharpGeneratorDriver.Create(
+                new[] { new BoardingGenerator().AsSourceGenerator() },
+                schemas.Select(s => (AdditionalText)new Text(s.Item1, s.Item2)),
+                new CSharpParseOptions(LanguageVersion.CSharp12));
+            var compilation = CSharpCompilation.Create("Probe", Array.Empty<SyntaxTree>(), References);
+            var result = driver.RunGenerators(compilation).GetRunResult();
+            var sources = result.Results.Single().GeneratedSources.Select(s => ("Generated/" + s.HintName, s.SourceText)).ToList();
+            Cache[key] = (schemas, sources);
+            return (schemas, sources);
+        }
+    }
+
+    private static string FindSchemas()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
+            {
+                return Path.Combine(dir.FullName, "schemas");
+            }
+        }
+
+        throw new InvalidOperationException("schemas/ not found");
+    }
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading.Tasks;
+using BoardingDsl.Generator.Analyzers;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace BoardingDsl.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs an analyzer (and a fix) over test code written with markup: <c>{|BDSL0001:Build|}</c> marks the exact span.</summary>
+internal static class Verifier
+{
+    public const string Usings = "using System;\nusing System.Collections.Generic;\nusing BoardingDsl;\n";
+
+    public static Task AnalyzeAsync(string code, params DiagnosticResult[] expected) =>
+        AnalyzeAsync<BuilderAnalyzer>(code, System.Array.Empty<(string, string)>(), expected);
+
+    public static async Task AnalyzeAsync<TAnalyzer>(string code, (string Path, string Text)[] extraSchemas, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = Usings + code };
+        Prepare(test, extraSchemas);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContextToken());
+    }
+
+    /// <summary>An expected diagnostic at markup location <paramref name="marker"/> (<c>{|#0:…|}</c>) with its message arguments.</summary>
+    public static DiagnosticResult Expect(string id, int marker, params object[] arguments)
+    {
+        var descriptor = BoardingDsl.Generator.Diagnostics.DiagnosticCatalogue.Get(id);
+        return new DiagnosticResult(descriptor).WithLocation(marker).WithArguments(arguments);
+    }
+
+    public static Task FixAsync<TFix>(string code, string fixedCode, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new() => FixAsync<TFix>(code, fixedCode, expected, System.Array.Empty<DiagnosticResult>());
+
+    public static async Task FixAsync<TFix>(string code, string fixedCode, DiagnosticResult[] expected, DiagnosticResult[] expectedAfterFix)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<BuilderAnalyzer, TFix, DefaultVerifier>
+        {
+            TestCode = Usings + code,
+            FixedCode = Usings + fixedCode,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expectedAfterFix);
+        Prepare(test);
+        Prepare(test.FixedState);
+        await test.RunAsync(TestContextToken());
+    }
+
+    private static void Prepare(AnalyzerTest<DefaultVerifier> test, params (string Path, string Text)[] extraSchemas)
+    {
+        test.ReferenceAssemblies = TestWorld.Offline;
+        Prepare(test.TestState, extraSchemas);
+    }
+
+    private static void Prepare(SolutionState state, params (string Path, string Text)[] extraSchemas)
+    {
+        var (schemas, sources) = TestWorld.For(extraSchemas);
+        state.AdditionalReferences.AddRange(TestWorld.References);
+        foreach (var schema in schemas)
+        {
+            state.AdditionalFiles.Add(schema);
+        }
+
+        foreach (var source in sources)
+        {
+            state.Sources.Add(source);
+        }
+    }
+
+    private static System.Threading.CancellationToken TestContextToken() => Xunit.TestContext.Current.CancellationToken;
+}
