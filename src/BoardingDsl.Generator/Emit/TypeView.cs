@@ -72,7 +72,9 @@ internal sealed class EnumMemberView
         Name = m.Name;
         Literal = Identifiers.Literal(m.JsonValue);
         Utf8 = Identifiers.Literal(m.JsonValue) + "u8";
-        Doc = Identifiers.XmlText((m.Description ?? "The value '" + m.JsonValue + "'.") + (m.IsFinal ? " This status is final." : string.Empty));
+        var description = m.Description ?? "The value '" + m.JsonValue + "'.";
+        var saysFinal = description.IndexOf("final", System.StringComparison.OrdinalIgnoreCase) >= 0;
+        Doc = Identifiers.XmlText(description + (m.IsFinal && !saysFinal ? " This value is final." : string.Empty));
     }
 
     public string Name { get; }

@@ -265,7 +265,7 @@ internal sealed class SchemaReader
                     }
 
                     break;
-                case "x-enum-descriptions":
+                case "x-value-descriptions":
                     if (v is JsonObjectNode descriptions)
                     {
                         enumDescriptions = new Dictionary<string, string>(StringComparer.Ordinal);
