@@ -15,6 +15,10 @@ internal static class TemplateRenderer
 
     private static readonly ConcurrentDictionary<string, Template> Templates = new(StringComparer.Ordinal);
 
+    /// <summary>The client method of an endpoint type (when the compilation references BoardingDsl.Client).</summary>
+    public static (string HintName, string Source) RenderClient(TypeModel type) =>
+        (type.Namespace + "." + type.Name + ".Client.g.cs", Render("Client", new TypeView(type, Version)));
+
     /// <summary>The generated files of one type: (hint name, source).</summary>
     public static (string HintName, string Source)[] Render(TypeModel type)
     {

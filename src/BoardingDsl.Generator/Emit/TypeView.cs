@@ -27,7 +27,7 @@ internal sealed class TypeView
         FinalMembers = string.Join(" or ", type.Members.Where(m => m.IsFinal).Select(m => type.Name + "." + m.Name));
         if (type.Entry is { } e)
         {
-            Entry = new EntryView(e);
+            Entry = new EntryView(e, type.FullName);
         }
     }
 
@@ -88,15 +88,51 @@ internal sealed class EnumMemberView
 
 internal sealed class EntryView
 {
-    public EntryView(EntryModel e)
+    public EntryView(EntryModel e, string typeFullName)
     {
         Name = e.Name;
+        Operation = e.Operation;
         IsRequest = e.Role == "request";
         Doc = Identifiers.XmlText(e.Operation + ": " + e.Method + " " + e.Path);
         Undocumented = e.Undocumented is null ? null : Identifiers.XmlText(e.Undocumented);
+        MethodExpression = e.Method switch
+        {
+            "GET" => "global::System.Net.Http.HttpMethod.Get",
+            "POST" => "global::System.Net.Http.HttpMethod.Post",
+            "PUT" => "global::System.Net.Http.HttpMethod.Put",
+            "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+            "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+            _ => "new global::System.Net.Http.HttpMethod(" + Identifiers.Literal(e.Method) + ")",
+        };
+        OperationLiteral = Identifiers.Literal(e.Operation);
+        PathLiteral = Identifiers.Literal(e.Path);
+        Responses = e.Responses
+            .Where(r => int.TryParse(r.Code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Select(r => new ResponseView(r.Code, Identifiers.Literal(r.Description)))
+            .ToList();
+        ResponseType = IsRequest ? e.ResponseTypeName : typeFullName;
+        RequestType = IsRequest ? typeFullName : null;
+        Parameters = e.Parameters.Select(p => new ParameterView(Identifiers.Literal(p), Identifiers.ToCamelCase(Identifiers.ToPascalCase(p).TrimStart('@')))).ToList();
     }
 
     public string Name { get; }
+
+    public string Operation { get; }
+
+    public string OperationLiteral { get; }
+
+    public string MethodExpression { get; }
+
+    public string PathLiteral { get; }
+
+    public List<ResponseView> Responses { get; }
+
+    /// <summary>The model the answer is read into, or null where the docs do not say what comes back.</summary>
+    public string? ResponseType { get; }
+
+    public string? RequestType { get; }
+
+    public List<ParameterView> Parameters { get; }
 
     public bool IsRequest { get; }
 
@@ -104,3 +140,7 @@ internal sealed class EntryView
 
     public string? Undocumented { get; }
 }
+
+internal sealed record ResponseView(string Code, string Description);
+
+internal sealed record ParameterView(string NameLiteral, string Param);

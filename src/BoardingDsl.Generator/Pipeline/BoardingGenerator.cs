@@ -88,6 +88,31 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             }
         });
 
+        // The client methods only where the project references BoardingDsl.Client.
+        var clientAvailable = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("BoardingDsl.Client.BoardingClient") is not null)
+            .WithTrackingName(TrackingNames.ClientAvailable);
+
+        var clientTypes = types
+            .Where(static t => t.Entry is not null)
+            .Combine(clientAvailable)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.ClientTypes);
+
+        context.RegisterSourceOutput(clientTypes, static (spc, type) =>
+        {
+            try
+            {
+                var (hintName, source) = TemplateRenderer.RenderClient(type);
+                spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                spc.ReportDiagnostic(DiagnosticCatalogue.Info(DiagnosticCatalogue.InternalErrorId, null, type.Name + " client: " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+            }
+        });
+
         // Schema-file problems (BDSL1xxx) are reported by SchemaFileAnalyzer, live in the IDE; reported here too they
         // would show twice. The generator reports only what no analyzer sees: its MSBuild options.
         var diagnostics = options

@@ -12,5 +12,7 @@ internal static class TrackingNames
     public const string BuilderModel = nameof(BuilderModel);
     public const string GenerationModel = nameof(GenerationModel);
     public const string Types = nameof(Types);
+    public const string ClientAvailable = nameof(ClientAvailable);
+    public const string ClientTypes = nameof(ClientTypes);
     public const string Diagnostics = nameof(Diagnostics);
 }
