@@ -67,6 +67,7 @@ internal sealed class ModelBuilder
     private static List<SchemaDocument> SelectDocuments(IEnumerable<SchemaDocument> all, List<DiagnosticInfo> diagnostics)
     {
         var result = new List<SchemaDocument>();
+        all = all.GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First()); // the same file listed twice
         foreach (var group in all.GroupBy(d => d.Id ?? "\0" + d.Path))
         {
             var docs = group.ToList();
