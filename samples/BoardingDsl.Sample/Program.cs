@@ -1,54 +1,124 @@
 using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 using BoardingDsl;
+using BoardingDsl.AspNetCore;
+using BoardingDsl.Client;
+using BoardingDsl.Sample;
+using BoardingDsl.Sandbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-// The documented SubmitOrder example, with a full order built through the Order builder
-// instead of the docs' "order": {} placeholder.
-var order = new OrderBuilder()
-    .WithOrderDate(DateTimeOffset.UtcNow)
-    .WithCartUrl("https://www.bakkerij-jansen.nl/cart")
-    .WithStoreUrl("https://www.bakkerij-jansen.nl/")
-    .WithStatusUrl("https://www.bakkerij-jansen.nl/order-status")
-    .WithStoreInformation(store => store
-        .WithCompanyName("Bakkerij Jansen B.V.")
-        .WithTradingName("Bakkerij Jansen")
-        .WithCocNumber("12345678")
-        .WithCocRegistry(CocRegistry.Kvk)
-        .WithStoreAddress(address => address
-            .WithCountry("NL")
-            .WithCity("Arnhem")
-            .WithStreetName("Korenmarkt")
-            .WithHouseNumber("1")
-            .WithPostalCode("6811 GV")))
-    .WithCompanyContactPerson(person => person
-        .WithFirstName("Anna")
-        .WithLastName("Jansen")
-        .WithEmailAddress("anna@bakkerij-jansen.nl")
-        .WithLanguage("nl-NL"))
-    .Build();
+// The whole boarding flow on one machine: the sandbox stands in for CCV, an HTTPS receiver takes CCV's
+// notification calls, and the order is built with the DSL. --base-url and --api-key point it at a real Boarding API.
+var baseUrl = Option(args, "--base-url");
+var apiKey = Option(args, "--api-key");
+var useSandbox = baseUrl is null;
+using var certificate = SelfSignedCertificate.Create();
 
-var submit = Boarding.SubmitOrder()
-    .WithNotifyCustomerByEmail(true)
-    .WithExternalReference("123456")
-    .WithStatusNotificationInformation(n => n
-        .WithNotificationUrl("https://api.integrator.nl/orderstatusCCV/")
-        .WithNotifyOnStatus(OrderStatus.Completed, OrderStatus.Closed, OrderStatus.Canceled, OrderStatus.Failed))
-    .WithOrder(order)
-    .Build();
+await using var sandbox = useSandbox
+    ? await BoardingSandbox.StartAsync(new SandboxOptions
+    {
+        StatusStepInterval = TimeSpan.FromMilliseconds(400),
+        TrustedNotificationCertificate = certificate,
+        // CCV calls once and never retries: drop the first call to show the poller catching up.
+        FailDelivery = FirstCallOnly(),
+    })
+    : null;
+if (sandbox is not null)
+{
+    sandbox.EventRaised += e => Print("sandbox", e.Message);
+}
 
-Console.WriteLine("SubmitOrder request body (POST /api/ordercompletion/reseller/order):");
-Console.WriteLine(submit.ToJson());
+var builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+builder.Services.AddBoardingClient(o =>
+{
+    o.BaseAddress = sandbox?.BaseAddress ?? new Uri(baseUrl!);
+    o.ApiKey = apiKey ?? sandbox?.Options.ApiKey;
+});
+builder.Services.AddBoardingNotifications(
+    new BoardingStatusSource<OrderStatusResponse>(
+        (client, orderId, ct) => client.GetOrderStatusAsync(orderId, ct),
+        status => status.OrderStatus.ToJsonString(),
+        status => status.OrderStatus.IsFinal()),
+    o => o.PollInterval = TimeSpan.FromSeconds(1));
 
-// What the compiler cannot see is checked by Build(), every violation at once:
+await using var app = builder.Build();
+var finished = new TaskCompletionSource<OrderStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+app.MapBoardingNotifications<OrderStatusResponse>("/ccv/orders/{externalReference}", (notification, _) =>
+{
+    var via = notification.Source == BoardingNotificationSource.Callback ? "notification received" : "polled (no notification)";
+    Print("receiver", $"order {notification.OrderId}: {notification.StatusName} ({via}){(notification.IsFinal ? ", final" : string.Empty)}");
+    if (notification.IsFinal)
+    {
+        finished.TrySetResult(notification.Status.OrderStatus);
+    }
+
+    return Task.CompletedTask;
+});
+await app.StartAsync();
+var receiver = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+Print("setup", useSandbox ? $"sandbox at {sandbox!.BaseAddress}, receiver at {receiver}" : $"Boarding API at {baseUrl}, receiver at {receiver}");
+
+var client = app.Services.GetRequiredService<BoardingClient>();
+var reference = "bakkerij-jansen-" + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 try
 {
-    Boarding.SubmitOrder()
-        .WithNotifyCustomerByEmail(true)
-        .WithStatusNotificationInformation(n => n.WithNotificationUrl("https://x.example/").WithNotifyOnStatus("Cancelled"))
-        .WithOrder(order)
-        .Build();
+    var order = await client.StartOrderAsync(SampleOrder.Start());
+    Print("StartOrder", $"order template for {order.StoreInformation.CompanyName} (KvK {order.StoreInformation.CocNumber})");
+
+    order = await client.AddTerminalPackageAsync(SampleOrder.TerminalPackage(order));
+    Print("AddTerminalPackage", "Smart terminal package added");
+
+    order = await client.AddProductPspStandaloneAsync(SampleOrder.OnlinePayments(order));
+    Print("AddProductPspStandalone", "CCV Online Payments added (iDEAL, Bancontact, Visa, Mastercard)");
+
+    order = await client.SetShoppingCartPricingDetailsAsync(SampleOrder.Pricing(order));
+    Print("SetShoppingCartPricingDetails", $"pricing set: {order.ShoppingCart?.TotalAmountToBePaidImmediately} {order.ShoppingCart?.Currency} now, {order.ShoppingCart?.TotalRevenueForFullYear} in the first year");
+
+    var submit = SampleOrder.Submit(order, reference, new Uri(receiver, "ccv/orders/" + reference));
+    var answer = await client.SubmitOrderAsync(submit);
+    var orderId = answer.GetString("orderId") ?? throw new InvalidOperationException("The submit answer has no orderId: " + answer);
+    Print("SubmitOrder", $"{(int)answer.StatusCode}: order {orderId} submitted, notifications to {submit.StatusNotificationInformation!.NotificationUrl}");
+    await app.Services.GetRequiredService<IBoardingOrderStore>().TrackAsync(reference, orderId);
+
+    var final = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    Print("done", $"order {orderId} reached the final status {final.ToJsonString()}");
+    return 0;
 }
-catch (BoardingValidationException ex)
+catch (BoardingApiException ex)
 {
-    Console.WriteLine();
-    Console.WriteLine(ex.Message);
+    Print("error", ex.Message);
+    return 1;
+}
+catch (TimeoutException)
+{
+    Print("error", "the order did not reach a final status within 60 seconds");
+    return 2;
+}
+finally
+{
+    await app.StopAsync();
+}
+
+static void Print(string step, string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss.fff}] {step,-30} {message}");
+
+static string? Option(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static Func<Uri, bool> FirstCallOnly()
+{
+    var calls = 0;
+    return _ => Interlocked.Increment(ref calls) == 1;
 }

@@ -14,7 +14,7 @@ public class BadSchemaTests
     [Fact]
     public void Invalid_json_is_reported_at_the_broken_character()
     {
-        var text = "{\n  \"title\": \"Broken\",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } \n";
+        var text = "{\n  \"title\": \"Broken\",\n  \"x-boarding-endpoint\": { \"operation\": \"Broken\" },\n  \"properties\": { \"a\": { \"type\": \"string\" } \n";
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("broken"), text));
 
         var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
@@ -119,6 +119,47 @@ public class BadSchemaTests
         var outcome = Run(new InMemoryAdditionalText("/repo/other/package.schema.json", """{ "type": "object", "oneOf": [], "properties": { "a": { "type": "nope" } } }"""));
 
         Assert.Empty(outcome.SchemaDiagnostics);
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void Broken_json_in_a_file_that_is_no_boarding_schema_is_ignored_without_noise()
+    {
+        var outcome = Run(new InMemoryAdditionalText("/repo/other/tool.schema.json", "{ \"type\": \"object\", "));
+
+        Assert.Empty(outcome.SchemaDiagnostics);
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void An_endpoint_that_cannot_be_understood_is_reported_and_not_generated()
+    {
+        var text = TestSchemas.Request("odd", """{ "a": { "type": "string", "description": "A." } }""").Replace("\"role\": \"request\"", "\"role\": \"body\"");
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("odd"), text));
+
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
+        Assert.Equal("BDSL1009", diagnostic.Id);
+        AssertAt(diagnostic, text, "\"body\"");
+        Assert.DoesNotContain(outcome.HintNames, h => h.Contains("OddRequest"));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void A_user_type_that_clashes_with_a_shipped_one_is_reported_on_the_user_file()
+    {
+        var shipped = TestSchemas.Request("shipped", """{ "a": { "type": "string", "description": "A." } }""").Replace("\"ShippedRequest\"", "\"Clash\"");
+        var user = TestSchemas.Request("mine", """{ "b": { "type": "string", "description": "B." } }""").Replace("\"MineRequest\"", "\"Clash\"");
+        var options = new TestOptionsProvider(files: new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IDictionary<string, string>>
+        {
+            [TestSchemas.Path("shipped")] = new System.Collections.Generic.Dictionary<string, string> { ["build_metadata.AdditionalFiles.BoardingDslDefaultSchema"] = "true" },
+        });
+        var outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(TestSchemas.Path("mine"), user), new InMemoryAdditionalText(TestSchemas.Path("shipped"), shipped), Good }, options);
+
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
+        Assert.Equal("BDSL1008", diagnostic.Id);
+        Assert.Equal(TestSchemas.Path("mine"), diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("BoardingDsl.Clash.g.cs", outcome.HintNames);
+        Assert.Contains("WithA(", outcome.Source("BoardingDsl.ClashBuilder.g.cs"));
         AssertGoodStillGenerated(outcome);
     }
 

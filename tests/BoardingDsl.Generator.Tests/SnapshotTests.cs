@@ -23,5 +23,9 @@ public class SnapshotTests
     [Theory]
     [MemberData(nameof(HintNames))]
     public void Generated_source_matches_its_snapshot(string hintName) =>
-        Snapshot.Match(hintName.Replace(".g.cs", string.Empty), Shipped.Source(hintName));
+        Snapshot.Match(hintName.Replace(".g.cs", string.Empty), ScrubVersion(Shipped.Source(hintName)));
+
+    // The package version changes with every release; the snapshots are about the code (as Verify scrubs versions).
+    private static string ScrubVersion(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, @"GeneratedCode\(""BoardingDsl"", ""[^""]+""\)", @"GeneratedCode(""BoardingDsl"", ""{version}"")");
 }

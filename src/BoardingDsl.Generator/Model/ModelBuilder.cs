@@ -89,22 +89,51 @@ internal sealed class ModelBuilder
 
     private ModelResult Run()
     {
-        foreach (var doc in _set.Documents.Where(d => d.IsBoarding))
+        // Shipped schemas first, so a user's type that clashes with a shipped one is the one reported.
+        foreach (var shipped in new[] { true, false })
         {
-            MarkReachable(doc);
-            var name = RootTypeName(doc);
-            if (name is null)
+            foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
-                continue;
+                MarkReachable(doc);
+                var name = RootTypeName(doc);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var pending = Register(doc, doc.Root, name);
+                if (pending is not null)
+                {
+                    pending.Entry = doc.Endpoint;
+                }
             }
 
-            var pending = Register(doc, doc.Root, name);
-            if (pending is not null)
+            ProcessQueue();
+        }
+
+        foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
+        {
+            foreach (var issue in doc.Issues)
             {
-                pending.Entry = doc.Endpoint;
+                Report(doc, issue);
             }
         }
 
+        var failed = FailedDocuments();
+        var types = _typesByKey.Values
+            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))
+            .Select(t => t.Model! with { Entry = ToEntry(t) })
+            .OrderBy(t => t.HintName, StringComparer.Ordinal)
+            .ToEquatableArray();
+        var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
+        return new ModelResult(new GenerationModel(types), diagnostics);
+    }
+
+    /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
+    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.Contains(doc.Id);
+
+    private void ProcessQueue()
+    {
         while (_queue.Count > 0)
         {
             var pending = _queue.Dequeue();
@@ -131,27 +160,7 @@ internal sealed class ModelBuilder
                 BuildObject(pending);
             }
         }
-
-        foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
-        {
-            foreach (var issue in doc.Issues)
-            {
-                Report(doc, issue);
-            }
-        }
-
-        var failed = FailedDocuments();
-        var types = _typesByKey.Values
-            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))
-            .Select(t => t.Model! with { Entry = ToEntry(t) })
-            .OrderBy(t => t.HintName, StringComparer.Ordinal)
-            .ToEquatableArray();
-        var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
-        return new ModelResult(new GenerationModel(types), diagnostics);
     }
-
-    /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
-    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.Contains(doc.Id);
 
     private EntryModel? ToEntry(PendingType type)
     {
@@ -318,7 +327,7 @@ internal sealed class ModelBuilder
             if (!properties.Any(o => o.JsonName == p.IgnoredUnlessSet))
             {
                 var at = node.Properties.First(s => s.Name == p.JsonName).NameLocation;
-                Report(type.Document, D.Info(D.UnknownRequiredId, at, p.IgnoredUnlessSet!));
+                Report(type.Document, D.Info(D.KeywordWrongTypeId, at, "x-ignored-unless-set", "the name of a sibling property", "'" + p.IgnoredUnlessSet + "'"));
             }
         }
 

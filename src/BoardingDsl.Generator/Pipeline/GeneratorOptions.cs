@@ -1,3 +1,4 @@
+using System.Linq;
 using BoardingDsl.Generator.Common;
 using BoardingDsl.Generator.Diagnostics;
 
@@ -13,6 +14,26 @@ internal sealed record GeneratorOptions(bool IsPublic, EquatableArray<Diagnostic
     public static readonly GeneratorOptions Default = new(true, EquatableArray<DiagnosticInfo>.Empty);
 
     public static GeneratorOptions Read(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions global)
+    {
+        var options = ReadAccessibility(global);
+        if (global.TryGetValue("build_property." + NamespaceProperty, out var ns) && !string.IsNullOrWhiteSpace(ns) && !IsNamespace(ns.Trim()))
+        {
+            return options with
+            {
+                Diagnostics = options.Diagnostics.Concat(new[]
+                {
+                    DiagnosticCatalogue.Info(DiagnosticCatalogue.InvalidOptionId, null, NamespaceProperty, ns, "a C# namespace such as 'Acme.Boarding'"),
+                }).ToEquatableArray(),
+            };
+        }
+
+        return options;
+    }
+
+    public static bool IsNamespace(string value) =>
+        value.Split('.').All(Identifiers.IsValidIdentifier);
+
+    private static GeneratorOptions ReadAccessibility(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions global)
     {
         global.TryGetValue("build_property." + AccessibilityProperty, out var accessibility);
         switch (accessibility?.Trim().ToLowerInvariant())

@@ -13,12 +13,14 @@ internal static class SchemaFiles
 
     public static string NamespaceOf(AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions globalOptions)
     {
-        if (fileOptions.TryGetValue("build_metadata.AdditionalFiles.BoardingDslNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
+        if (fileOptions.TryGetValue("build_metadata.AdditionalFiles.BoardingDslNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) &&
+            GeneratorOptions.IsNamespace(ns.Trim()))
         {
             return ns.Trim();
         }
 
-        if (globalOptions.TryGetValue("build_property." + GeneratorOptions.NamespaceProperty, out var global) && !string.IsNullOrWhiteSpace(global))
+        if (globalOptions.TryGetValue("build_property." + GeneratorOptions.NamespaceProperty, out var global) && !string.IsNullOrWhiteSpace(global) &&
+            GeneratorOptions.IsNamespace(global.Trim()))
         {
             return global.Trim();
         }

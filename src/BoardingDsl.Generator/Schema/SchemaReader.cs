@@ -50,6 +50,12 @@ internal sealed class SchemaReader
         }
         catch (JsonParseException ex)
         {
+            // Broken JSON is only reported for files that mean to be Boarding schemas; other *.schema.json files are none of ours.
+            if (!IsMeantForBoarding(_text.ToString()))
+            {
+                return new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             _fatal.Add(D.Info(D.InvalidJsonId, At(ex.Position, 1), ex.Message));
             return new SchemaParseResult(null, _fatal.ToEquatableArray());
         }
@@ -61,6 +67,11 @@ internal sealed class SchemaReader
         }
 
         var endpoint = ReadEndpoint(root);
+        if (_fatal.Count > 0)
+        {
+            return new SchemaParseResult(null, _fatal.ToEquatableArray()); // an endpoint that cannot be understood: not generated
+        }
+
         var rootNode = ReadNode(root, string.Empty);
         var defs = new List<NamedSchema>();
         if (root.GetMember("$defs") is { } defsMember)
@@ -100,6 +111,10 @@ internal sealed class SchemaReader
             _issues.ToEquatableArray());
         return new SchemaParseResult(document, _fatal.ToEquatableArray());
     }
+
+    /// <summary>An empty file, or one that names the Boarding endpoint keyword, is meant to be a Boarding schema.</summary>
+    private static bool IsMeantForBoarding(string text) =>
+        text.Trim().Length == 0 || text.IndexOf("x-boarding-endpoint", StringComparison.Ordinal) >= 0;
 
     private EndpointInfo? ReadEndpoint(JsonObjectNode root)
     {

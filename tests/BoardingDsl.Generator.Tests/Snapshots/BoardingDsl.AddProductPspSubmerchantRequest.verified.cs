@@ -11,7 +11,7 @@ namespace BoardingDsl
     /// or read one with <see cref="FromJson(string)"/>, which keeps every member, known or not, for the way back.
     /// The shape is unverified: CCV's documentation for it was not available.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddProductPspSubmerchantRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_url = global::System.Text.Json.JsonEncodedText.Encode("url");
