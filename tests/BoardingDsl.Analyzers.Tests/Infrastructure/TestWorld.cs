@@ -27,6 +27,39 @@ internal static class TestWorld
 
     private static readonly Dictionary<string, (List<(string, string)> Schemas, List<(string, SourceText)> Sources)> Cache = new();
 
+    private static readonly Dictionary<string, MetadataReference> CompiledCache = new();
+
+    /// <summary>
+    /// The generated code compiled once into an assembly, so each test compiles only its own few lines (the analyzers
+    /// find the builder types by name, in source or in a reference alike).
+    /// </summary>
+    public static MetadataReference Compiled(params (string Path, string Text)[] extraSchemas)
+    {
+        var key = string.Join("\n", extraSchemas.Select(s => s.Path + s.Text));
+        lock (CompiledCache)
+        {
+            if (CompiledCache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var (_, sources) = For(extraSchemas);
+            var compilation = CSharpCompilation.Create(
+                "BoardingDsl.Generated",
+                sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, new CSharpParseOptions(LanguageVersion.CSharp12), s.HintName)),
+                References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var emitted = compilation.Emit(image);
+            if (!emitted.Success)
+            {
+                throw new InvalidOperationException("The generated code does not compile: " + string.Join("\n", emitted.Diagnostics));
+            }
+
+            return CompiledCache[key] = MetadataReference.CreateFromImage(image.ToArray());
+        }
+    }
+
     /// <summary>The schema files and generated sources for the shipped schemas plus <paramref name="extraSchemas"/>.</summary>
     public static (List<(string Path, string Text)> Schemas, List<(string HintName, SourceText Source)> Sources) For(params (string Path, string Text)[] extraSchemas)
     {

@@ -57,16 +57,12 @@ internal static class Verifier
 
     private static void Prepare(SolutionState state, params (string Path, string Text)[] extraSchemas)
     {
-        var (schemas, sources) = TestWorld.For(extraSchemas);
+        var (schemas, _) = TestWorld.For(extraSchemas);
         state.AdditionalReferences.AddRange(TestWorld.References);
+        state.AdditionalReferences.Add(TestWorld.Compiled(extraSchemas));
         foreach (var schema in schemas)
         {
             state.AdditionalFiles.Add(schema);
-        }
-
-        foreach (var source in sources)
-        {
-            state.Sources.Add(source);
         }
     }
 
