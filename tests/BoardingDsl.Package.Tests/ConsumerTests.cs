@@ -110,7 +110,7 @@ public sealed class ConsumerTests(PackedPackage package)
         var build = await package.BuildAsync(dir);
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.True(Regex.IsMatch(build.Output, @"Program\.cs\(5,85\): error BDSL0001: RegisterDeviceRequest \(register-device\.schema\.json\).*\$\.serial"), build.Output);
+        Assert.True(Regex.IsMatch(build.Output, @"Program\.cs\(5,84\): error BDSL0001: RegisterDeviceRequest \(register-device\.schema\.json\).*\$\.serial"), build.Output);
         Assert.False(build.Output.Contains("error CS", System.StringComparison.Ordinal), build.Output);
     }
 
