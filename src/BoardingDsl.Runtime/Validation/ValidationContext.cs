@@ -12,17 +12,18 @@ namespace BoardingDsl.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ValidationContext
 {
-    private readonly List<string> _segments = new();
+    // A member name, or an array index when Name is null: nothing is formatted until a violation is found.
+    private readonly List<(string? Name, int Index)> _segments = new();
     private List<ValidationViolation>? _violations;
 
     /// <summary>Whether any violation was found so far.</summary>
     public bool HasErrors => _violations is not null;
 
     /// <summary>Steps into a member.</summary>
-    public void Enter(string jsonName) => _segments.Add("." + jsonName);
+    public void Enter(string jsonName) => _segments.Add((jsonName, 0));
 
     /// <summary>Steps into an array element.</summary>
-    public void EnterIndex(int index) => _segments.Add("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+    public void EnterIndex(int index) => _segments.Add((null, index));
 
     /// <summary>Steps back out.</summary>
     public void Exit() => _segments.RemoveAt(_segments.Count - 1);
@@ -46,9 +47,16 @@ public sealed class ValidationContext
     private void Add(string jsonName, string rule, string? value, string message)
     {
         var path = new StringBuilder("$");
-        foreach (var segment in _segments)
+        foreach (var (name, index) in _segments)
         {
-            path.Append(segment);
+            if (name is null)
+            {
+                path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            else
+            {
+                path.Append('.').Append(name);
+            }
         }
 
         if (jsonName.Length > 0)

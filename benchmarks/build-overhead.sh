@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times `dotnet build` of the same small console project with and without the BoardingDsl package,
+# alternating the two, and prints the ratio of the medians (target: <= 1.05).
+# Usage: bash benchmarks/build-overhead.sh [runs]   (packs the package first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+version="0.1.0-overhead.$(date +%s)"
+dotnet pack src/BoardingDsl.Package -c Release -o "$work/feed" -p:Version="$version" --disable-build-servers -v q >/dev/null
+remote="$(dotnet nuget list source --format short | awk '$1 == "E" && $2 ~ /:\/\// { print $2; exit }')"
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources><clear /><add key="feed" value="$work/feed" /><add key="machine" value="$remote" /></packageSources>
+  <packageSourceMapping>
+    <packageSource key="feed"><package pattern="BoardingDsl" /></packageSource>
+    <packageSource key="machine"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+
+make_project() { # name, extra item
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+  <ItemGroup>$2</ItemGroup>
+</Project>
+XML
+  for i in $(seq 1 20); do
+    printf 'namespace App;\npublic static class C%s { public static int F(int x) => x * %s; }\n' "$i" "$i" > "$work/$1/C$i.cs"
+  done
+  printf 'System.Console.WriteLine(App.C1.F(2));\n' > "$work/$1/Program.cs"
+  (cd "$work/$1" && dotnet restore -v q >/dev/null)
+}
+make_project Plain ""
+make_project WithDsl "<PackageReference Include=\"BoardingDsl\" Version=\"$version\" />"
+
+time_build() { # project -> seconds
+  local start end
+  start=$(date +%s.%N)
+  (cd "$work/$1" && dotnet build --no-restore --no-incremental -v q -nologo >/dev/null)
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+}
+
+# One warm-up each, then alternate.
+time_build Plain >/dev/null; time_build WithDsl >/dev/null
+plain=(); dsl=()
+for i in $(seq 1 "$runs"); do
+  plain+=("$(time_build Plain)")
+  dsl+=("$(time_build WithDsl)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+mp=$(median "${plain[@]}"); md=$(median "${dsl[@]}")
+echo "without BoardingDsl: median ${mp}s (${plain[*]})"
+echo "with BoardingDsl:    median ${md}s (${dsl[*]})"
+awk -v a="$md" -v b="$mp" 'BEGIN { printf "ratio: %.3f\n", a / b }'
