@@ -5,8 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BoardingDsl.CodeFixes;
 
@@ -26,17 +24,14 @@ public sealed class HttpsSchemeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var literal = node is null ? null : FirstLiteral(node);
-            if (literal is null || !literal.IsKind(SyntaxKind.StringLiteralExpression) || FixScheme(literal.Token.ValueText) is not { } fixedText)
+            var literal = StringLiterals.Find(root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+            if (literal is null || FixScheme(literal.Token.ValueText) is not { } fixedText)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create("Use https://", _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                    root!.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(fixedText)).WithTriviaFrom(literal)))),
-                    nameof(HttpsSchemeFix)),
+                CodeAction.Create("Use https://", _ => Task.FromResult(StringLiterals.Replace(context.Document, root!, literal, fixedText)), nameof(HttpsSchemeFix)),
                 diagnostic);
         }
     }
@@ -50,19 +45,6 @@ public sealed class HttpsSchemeFix : CodeFixProvider
             {
                 var fixedText = "https://" + text.Substring(wrong.Length);
                 return fixedText == text ? null : fixedText;
-            }
-        }
-
-        return null;
-    }
-
-    private static LiteralExpressionSyntax? FirstLiteral(SyntaxNode node)
-    {
-        foreach (var descendant in node.DescendantNodesAndSelf())
-        {
-            if (descendant is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                return literal;
             }
         }
 

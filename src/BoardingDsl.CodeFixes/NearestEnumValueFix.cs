@@ -36,9 +36,7 @@ public sealed class NearestEnumValueFix : CodeFixProvider
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create($"Use \"{nearest}\"", _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                    root.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(nearest)).WithTriviaFrom(literal)))),
-                    nameof(NearestEnumValueFix)),
+                CodeAction.Create($"Use \"{nearest}\"", _ => Task.FromResult(StringLiterals.Replace(context.Document, root, literal, nearest)), nameof(NearestEnumValueFix)),
                 diagnostic);
         }
     }

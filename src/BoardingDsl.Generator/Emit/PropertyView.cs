@@ -188,7 +188,7 @@ internal sealed class PropertyView
         {
             ScalarKinds.Boolean => "writer.WriteBooleanValue(" + value + ");",
             ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer => "writer.WriteNumberValue(" + value + ");",
-            ScalarKinds.DateTime => "writer.WriteStringValue(global::BoardingDsl.Serialization.BoardingRules.FormatDateTime(" + value + "));",
+            ScalarKinds.DateTime => "writer.WriteStringValue(" + value + ");",
             _ => "writer.WriteStringValue(" + value + ");",
         },
     };

@@ -98,12 +98,6 @@ public static class BoardingRules
     /// <summary>Removes trailing zeros so <c>150.0m</c> is written as <c>150</c>.</summary>
     public static decimal Normalize(decimal value) => value.Scale == 0 ? value : value / 1.000000000000000000000000000000000m;
 
-    /// <summary>Formats a date-time as ISO 8601 with its offset, as CCV's examples do.</summary>
-    public static string FormatDateTime(DateTimeOffset value) =>
-        value.ToString(value.Offset == TimeSpan.Zero && value.Millisecond == 0 && value.Ticks % TimeSpan.TicksPerSecond == 0
-            ? "yyyy'-'MM'-'dd'T'HH':'mm':'sszzz"
-            : "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-
     /// <summary>Invariant text of a value for a violation message.</summary>
     public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
