@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BoardingDsl.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,19 +22,19 @@ public sealed record BoardingStatusSource<TStatus>(
 /// <summary>Fetches a status and hands each new one to the handlers once, whether a callback or the poller found it.</summary>
 public sealed class BoardingStatusDispatcher<TStatus>
 {
-    private readonly BoardingClient _client;
+    private readonly IServiceProvider _services;
     private readonly IBoardingOrderStore _store;
     private readonly BoardingStatusSource<TStatus> _source;
     private readonly BoardingNotificationOptions _options;
     private readonly ILogger _logger;
     private readonly List<Func<BoardingNotification<TStatus>, CancellationToken, Task>> _handlers = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _orderLocks = new(StringComparer.Ordinal);
 
     /// <summary>Creates the dispatcher.</summary>
-    public BoardingStatusDispatcher(BoardingClient client, IBoardingOrderStore store, BoardingStatusSource<TStatus> source,
+    public BoardingStatusDispatcher(IServiceProvider services, IBoardingOrderStore store, BoardingStatusSource<TStatus> source,
         IOptions<BoardingNotificationOptions> options, ILogger<BoardingStatusDispatcher<TStatus>> logger)
     {
-        _client = client;
+        _services = services;
         _store = store;
         _source = source;
         _options = options.Value;
@@ -51,20 +53,24 @@ public sealed class BoardingStatusDispatcher<TStatus>
     /// <summary>Fetches the status of <paramref name="order"/> and invokes the handlers if it is new.</summary>
     public async Task<bool> RefreshAsync(TrackedOrder order, BoardingNotificationSource source, CancellationToken cancellationToken)
     {
-        TStatus status;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            timeout.CancelAfter(_options.StatusTimeout);
-            status = await _source.Fetch(_client, order.OrderId, timeout.Token).ConfigureAwait(false);
-        }
-
-        var name = _source.NameOf(status);
-        var isFinal = _source.IsFinal(status);
-
-        // One status at a time, so a callback and a poll racing each other cannot both deliver it.
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Fetch and record under one lock per order: a slow callback and the poller racing each other must neither
+        // deliver a status twice nor deliver an older status after a newer one. Other orders are not held up.
+        var gate = _orderLocks.GetOrAdd(order.OrderId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            TStatus status;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(_options.StatusTimeout);
+
+                // A typed client per call, so IHttpClientFactory can rotate its handler (DNS changes).
+                var client = _services.GetRequiredService<BoardingClient>();
+                status = await _source.Fetch(client, order.OrderId, timeout.Token).ConfigureAwait(false);
+            }
+
+            var name = _source.NameOf(status);
+            var isFinal = _source.IsFinal(status);
             if (!await _store.TryAdvanceAsync(order.ExternalReference, name, isFinal, cancellationToken).ConfigureAwait(false))
             {
                 _logger.LogDebug("Order {OrderId}: status {Status} already handled ({Source}).", order.OrderId, name, source);
@@ -87,7 +93,7 @@ public sealed class BoardingStatusDispatcher<TStatus>
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 }

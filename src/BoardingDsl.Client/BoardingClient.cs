@@ -27,11 +27,15 @@ public sealed class BoardingClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _http = http;
-        _http.BaseAddress ??= options.BaseAddress;
+        _http.BaseAddress = WithTrailingSlash(_http.BaseAddress ?? options.BaseAddress!);
         _authorization = options.AuthenticationScheme == BoardingAuthenticationScheme.Bearer
             ? new AuthenticationHeaderValue("Bearer", options.ApiKey)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":")));
     }
+
+    // "https://host/v1" must keep its "/v1" when the relative API paths are added to it.
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.AbsolutePath.EndsWith('/') ? address : new Uri(address.GetLeftPart(UriPartial.Path) + "/" + address.Query);
 
     /// <summary>Sends one call and reads its answer with <paramref name="read"/>. Used by the generated methods.</summary>
     /// <exception cref="BoardingApiException">The API answered with an error status.</exception>

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using BoardingDsl.Client;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -21,6 +22,13 @@ public static class BoardingClientServiceCollectionExtensions
         {
             o.Validate();
             return true;
+        }).ValidateOnStart();
+
+        // The key travels in the Authorization header: never log its value (Microsoft.Extensions.Http 8 logs headers at Trace).
+        services.PostConfigure<HttpClientFactoryOptions>(nameof(BoardingClient), o =>
+        {
+            var inner = o.ShouldRedactHeaderValue;
+            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || inner(header);
         });
 
         var builder = services.AddHttpClient(nameof(BoardingClient))
@@ -45,8 +53,10 @@ public static class BoardingClientServiceCollectionExtensions
                     Delay = TimeSpan.FromMilliseconds(200),
                 };
                 var transient = retry.ShouldHandle;
+                // The request is read from the resilience context: on an exception (reset connection, attempt timeout)
+                // there is no response to ask, and a submit must not be sent twice.
                 retry.ShouldHandle = args =>
-                    args.Outcome.Result?.RequestMessage is { } request && !IsRetriable(request)
+                    args.Context.GetRequestMessage() is not { } request || !IsRetriable(request)
                         ? new System.Threading.Tasks.ValueTask<bool>(false)
                         : transient(args);
                 pipeline.AddRetry(retry);

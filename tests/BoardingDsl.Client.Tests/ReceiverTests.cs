@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using BoardingDsl.AspNetCore;
+using BoardingDsl.Client.Tests.Support;
+using BoardingDsl.Sandbox;
+using Xunit;
+
+namespace BoardingDsl.Client.Tests;
+
+/// <summary>
+/// The notification receiver against the sandbox: CCV's calls come over HTTPS to a Kestrel receiver with a self-signed
+/// certificate (the sandbox trusts exactly that one), and the poller catches what the calls miss.
+/// </summary>
+public sealed class ReceiverTests
+{
+    private static readonly string[] Walk = ["Processing", "Incomplete", "Screening", "New", "FulfillmentDone", "Completed"];
+
+    private static bool InWalkOrder(IEnumerable<string> statuses)
+    {
+        var positions = statuses.Select(s => Array.IndexOf(Walk, s)).ToArray();
+        return positions.All(p => p >= 0) && positions.Zip(positions.Skip(1)).All(p => p.First < p.Second);
+    }
+
+    private static string Describe(IEnumerable<BoardingNotification<OrderStatusResponse>> notifications) =>
+        string.Join(", ", notifications.Select(n => $"{n.StatusName} ({n.Source})"));
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_missed_notification_reaches_the_handler_through_the_poller_and_the_final_status_is_delivered_once()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        var calls = 0;
+        var options = new SandboxOptions
+        {
+            StatusStepInterval = TimeSpan.FromMilliseconds(50),
+            TrustedNotificationCertificate = certificate,
+
+            // CCV calls once and never retries: the first call (for New, the first status subscribed to) is lost.
+            FailDelivery = _ => Interlocked.Increment(ref calls) == 1,
+        };
+        await using var sandbox = await BoardingSandbox.StartAsync(options, TestContext.Current.CancellationToken);
+
+        // New lasts a second (the interval is read at each step), so the poller sees it whatever the machine's load.
+        sandbox.EventRaised += e =>
+        {
+            if (e.Kind == SandboxEventKinds.StatusChanged)
+            {
+                options.StatusStepInterval = TimeSpan.FromMilliseconds(e.Message == "New" ? 1000 : 50);
+            }
+        };
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromMilliseconds(100));
+
+        var orderId = await receiver.SubmitAndTrackAsync("missed-1", OrderStatus.New, OrderStatus.Completed);
+        var final = await receiver.Final.WaitAsync(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        await Wait.UntilAsync(() => sandbox.Events.Any(e => e.OrderId == orderId && e.Kind == SandboxEventKinds.NotificationSent), "the call for Completed answered");
+        await Task.Delay(300, TestContext.Current.CancellationToken); // a few more polls: nothing more may come
+
+        var events = sandbox.Events.Where(e => e.OrderId == orderId).ToArray();
+        Assert.Single(events, e => e.Kind == SandboxEventKinds.NotificationDropped && e.Message == $"New: POST {receiver.UrlOf("missed-1")} dropped (FailDelivery)");
+        Assert.Single(events, e => e.Kind == SandboxEventKinds.NotificationSent && e.Message == $"Completed: POST {receiver.UrlOf("missed-1")} 202");
+        Assert.DoesNotContain(events, e => e.Kind == SandboxEventKinds.NotificationFailed);
+
+        var notifications = receiver.Notifications;
+        var what = Describe(notifications);
+        var missed = Assert.Single(notifications, n => n.StatusName == "New");
+        Assert.Equal(BoardingNotificationSource.Poll, missed.Source);
+        Assert.Equal(OrderStatus.New, missed.Status.OrderStatus);
+        Assert.False(missed.IsFinal);
+        Assert.Equal("missed-1", missed.ExternalReference);
+        Assert.Equal(orderId, missed.OrderId);
+
+        Assert.Equal("Completed", final.StatusName);
+        Assert.True(final.IsFinal);
+        Assert.Equal(OrderStatus.Completed, final.Status.OrderStatus);
+        Assert.Same(final, notifications[^1]);
+        Assert.Single(notifications, n => n.IsFinal);
+        Assert.Equal(notifications.Count, notifications.Select(n => n.StatusName).Distinct().Count());
+        Assert.True(InWalkOrder(notifications.Select(n => n.StatusName)), what);
+        Assert.All(notifications, n => Assert.Equal(orderId, n.OrderId));
+
+        var tracked = await receiver.Store.FindAsync("missed-1", TestContext.Current.CancellationToken);
+        Assert.Equal(new TrackedOrder("missed-1", orderId, "Completed", true), tracked);
+        Assert.Empty(await receiver.Store.GetOpenAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task With_every_call_delivered_each_status_comes_once_by_callback_and_the_final_one_last()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+
+        // Processing lasts half a second (time to track the order before the first call), then a status every 100 ms.
+        var options = new SandboxOptions { StatusStepInterval = TimeSpan.FromMilliseconds(500), TrustedNotificationCertificate = certificate };
+        await using var sandbox = await BoardingSandbox.StartAsync(options, TestContext.Current.CancellationToken);
+        sandbox.EventRaised += e =>
+        {
+            if (e.Kind == SandboxEventKinds.StatusChanged && e.Message != "Processing")
+            {
+                options.StatusStepInterval = TimeSpan.FromMilliseconds(100);
+            }
+        };
+
+        // No polling during the test: whatever arrives came by callback.
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1));
+
+        var orderId = await receiver.SubmitAndTrackAsync("callbacks-1", OrderStatus.Incomplete, OrderStatus.Screening, OrderStatus.New, OrderStatus.FulfillmentDone, OrderStatus.Completed);
+        var final = await receiver.Final.WaitAsync(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        await Wait.UntilAsync(() => sandbox.Events.Count(e => e.OrderId == orderId && e.Kind == SandboxEventKinds.NotificationSent) == 5, "five notification calls answered");
+
+        var notifications = receiver.Notifications;
+        Assert.All(notifications, n => Assert.Equal(BoardingNotificationSource.Callback, n.Source));
+        Assert.Equal("Completed", final.StatusName);
+        Assert.Same(final, notifications[^1]);
+        Assert.Equal(notifications.Count, notifications.Select(n => n.StatusName).Distinct().Count());
+        Assert.True(InWalkOrder(notifications.Select(n => n.StatusName)), Describe(notifications));
+        Assert.All(sandbox.Events.Where(e => e.Kind == SandboxEventKinds.NotificationSent), e => Assert.EndsWith(" 202", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task The_same_callback_twice_invokes_the_handler_once_for_that_status()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+
+        // The order stays in Processing for the whole test; the sandbox's own calls are all dropped.
+        await using var sandbox = await BoardingSandbox.StartAsync(
+            new SandboxOptions { StatusStepInterval = TimeSpan.FromSeconds(30), TrustedNotificationCertificate = certificate, FailDelivery = _ => true },
+            TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1));
+        var orderId = await receiver.SubmitAndTrackAsync("twice-1", OrderStatus.Processing);
+
+        Assert.Equal(HttpStatusCode.Accepted, await receiver.CallBackAsync("twice-1"));
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 1, "the first callback handled");
+        Assert.Equal(HttpStatusCode.Accepted, await receiver.CallBackAsync("twice-1"));
+        var again = await Task.WhenAll(receiver.CallBackAsync("twice-1"), receiver.CallBackAsync("twice-1"));
+        Assert.All(again, code => Assert.Equal(HttpStatusCode.Accepted, code));
+
+        // Each callback fetched the status; the three later ones found it handled already.
+        await Wait.UntilAsync(() => receiver.Traffic.Attempts("GetOrderStatus") == 4, "four status fetches");
+        await Wait.UntilAsync(() => receiver.Logs.Lines.Count(l => l.Message == $"Order {orderId}: status Processing already handled (Callback).") == 3, "three callbacks found already handled");
+        var notification = Assert.Single(receiver.Notifications);
+        Assert.Equal("Processing", notification.StatusName);
+        Assert.Equal(BoardingNotificationSource.Callback, notification.Source);
+        Assert.False(notification.IsFinal);
+        Assert.Equal(orderId, notification.OrderId);
+        Assert.Equal(4, sandbox.Events.Count(e => e.OrderId == orderId && e.Kind == SandboxEventKinds.Request && e.Message.StartsWith("GET ", StringComparison.Ordinal)));
+        Assert.Single(sandbox.Events, e => e.OrderId == orderId && e.Kind == SandboxEventKinds.NotificationDropped);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_callback_for_an_unknown_reference_gets_404_and_fetches_nothing()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { TrustedNotificationCertificate = certificate }, TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, await receiver.CallBackAsync("nobody-knows-this"));
+
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal(0, receiver.Traffic.Attempts("GetOrderStatus"));
+        Assert.Empty(receiver.Notifications);
+        Assert.Empty(sandbox.Events);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task The_sandbox_refuses_a_receiver_with_another_certificate()
+    {
+        // The pinning the tests above rely on: with another certificate trusted, every call fails, and only the poller helps.
+        using var certificate = SelfSignedCertificate.Create();
+        using var other = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(
+            new SandboxOptions { StatusStepInterval = TimeSpan.FromMilliseconds(50), TrustedNotificationCertificate = other },
+            TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromMilliseconds(100));
+
+        var orderId = await receiver.SubmitAndTrackAsync("pinned-1", OrderStatus.Completed);
+        var final = await receiver.Final.WaitAsync(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        await Wait.UntilAsync(() => sandbox.Events.Any(e => e.OrderId == orderId && e.Kind == SandboxEventKinds.NotificationFailed), "the refused call recorded");
+
+        Assert.Equal(BoardingNotificationSource.Poll, final.Source);
+        Assert.Equal("Completed", final.StatusName);
+        Assert.DoesNotContain(sandbox.Events, e => e.Kind == SandboxEventKinds.NotificationSent);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_slow_callback_fetch_racing_the_poller_delivers_no_status_twice_and_none_out_of_order()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(
+            new SandboxOptions { StatusStepInterval = TimeSpan.FromMilliseconds(200), TrustedNotificationCertificate = certificate, FailDelivery = _ => true },
+            TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromMilliseconds(100));
+        var slowed = 0;
+
+        // The callback's status fetch gets its answer late, as over a slow network, while the poller goes on. (The
+        // handler runs synchronously from the poller's loop, so the loop's method is on the stack.)
+        receiver.Traffic.Intercept = async (attempt, next) =>
+        {
+            var fromCallback = Environment.StackTrace.Contains("HandleCallbacksAsync", StringComparison.Ordinal);
+            var response = await next();
+            if (fromCallback && Interlocked.Increment(ref slowed) == 1)
+            {
+                await Task.Delay(700, attempt.CancellationToken);
+            }
+
+            return response;
+        };
+        await receiver.SubmitAndTrackAsync("race-1", OrderStatus.Completed);
+        Assert.Equal(HttpStatusCode.Accepted, await receiver.CallBackAsync("race-1"));
+
+        await receiver.Final.WaitAsync(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+
+        var notifications = receiver.Notifications;
+        Assert.Equal(1, Volatile.Read(ref slowed));
+        Assert.True(notifications.Count == notifications.Select(n => n.StatusName).Distinct().Count(), "a status came twice: " + Describe(notifications));
+        Assert.True(InWalkOrder(notifications.Select(n => n.StatusName)), Describe(notifications));
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace BoardingDsl.Client.Tests.Support;
+
+/// <summary>Bounded waits: every wait in these tests gives up after a few seconds.</summary>
+internal static class Wait
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test when <paramref name="limit"/> passes first.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    {
+        var max = limit ?? Limit;
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > max)
+            {
+                Assert.Fail($"Gave up after {max.TotalSeconds} s waiting for: {what}");
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+}
