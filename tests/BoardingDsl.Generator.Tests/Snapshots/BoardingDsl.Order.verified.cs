@@ -155,7 +155,15 @@ namespace BoardingDsl
             {
                 writer.WritePropertyName(s_orderDate);
                 {
-                    writer.WriteStringValue(this._orderDateText ?? global::BoardingDsl.Serialization.BoardingRules.FormatDateTime(this.OrderDate));
+                    // The text as read, so it round-trips exactly; a built value is written by System.Text.Json (ISO 8601).
+                    if (this._orderDateText is not null)
+                    {
+                        writer.WriteStringValue(this._orderDateText);
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(this.OrderDate);
+                    }
                 }
             }
 

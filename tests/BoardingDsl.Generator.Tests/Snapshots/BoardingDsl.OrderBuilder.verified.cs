@@ -456,7 +456,7 @@ namespace BoardingDsl
             return new Order(
                 this._hasOrderDate,
                 v0.GetValueOrDefault(),
-                v0 is null ? null : global::BoardingDsl.Serialization.BoardingRules.FormatDateTime(v0.Value),
+                null,
                 this._hasTermsAndConditions,
                 v1,
                 this._hasOrderNotes,

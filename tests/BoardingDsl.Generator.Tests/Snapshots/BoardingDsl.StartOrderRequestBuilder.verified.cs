@@ -410,7 +410,7 @@ namespace BoardingDsl
             return new StartOrderRequest(
                 this._hasOrderDate,
                 v0.GetValueOrDefault(),
-                v0 is null ? null : global::BoardingDsl.Serialization.BoardingRules.FormatDateTime(v0.Value),
+                null,
                 this._hasTermsAndConditions,
                 v1,
                 this._hasOrderNotes,
