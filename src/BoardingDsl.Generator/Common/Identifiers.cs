@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -14,7 +13,7 @@ internal static class Identifiers
         var upperNext = true;
         foreach (var c in name)
         {
-            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_' || IsFormatCharacter(c))
             {
                 upperNext = true;
                 continue;
@@ -33,7 +32,7 @@ internal static class Identifiers
         var sb = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (SyntaxFacts.IsIdentifierPartCharacter(c))
+            if (SyntaxFacts.IsIdentifierPartCharacter(c) && !IsFormatCharacter(c))
             {
                 sb.Append(c);
             }
@@ -66,6 +65,27 @@ internal static class Identifiers
     public static string Literal(string? value) =>
         value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>
+    /// A UTF-8 literal (<c>"x"u8</c>) for matching JSON names; text with an unpaired surrogate cannot be UTF-8, so it stays
+    /// a plain string literal (the reader compares either).
+    /// </summary>
+    public static string Utf8Literal(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return Literal(value);
+            }
+        }
+
+        return Literal(value) + "u8";
+    }
+
     /// <summary>Text safe inside an XML doc comment line.</summary>
     public static string XmlText(string value)
     {
@@ -78,7 +98,12 @@ internal static class Identifiers
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;
                 case '\r': break;
-                case '\n': sb.Append(' '); break;
+                case '\n':
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    sb.Append(' '); // anything C# reads as a line end would end the /// comment
+                    break;
                 default:
                     if (!char.IsControl(c))
                     {
@@ -92,9 +117,15 @@ internal static class Identifiers
         return sb.ToString();
     }
 
+    /// <summary>C# ignores format characters (U+200B, U+00AD…) in identifiers, so two names differing only in them are one.</summary>
+    private static bool IsFormatCharacter(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    /// <summary>Metadata names are limited to 1,024 UTF-8 bytes; leave room for the suffixes the generator adds.</summary>
+    private const int MaxIdentifierBytes = 480;
+
     private static string Finish(StringBuilder sb)
     {
-        if (sb.Length == 0)
+        if (sb.Length == 0 || Encoding.UTF8.GetByteCount(sb.ToString()) > MaxIdentifierBytes)
         {
             return string.Empty;
         }

@@ -12,14 +12,16 @@ internal sealed class PropertyView
     {
         Index = index;
         Name = p.Name;
-        JsonUtf8 = Identifiers.Literal(p.JsonName) + "u8";
+        JsonUtf8 = Identifiers.Utf8Literal(p.JsonName);
         JsonName = p.JsonName;
         JsonLiteral = Identifiers.Literal(p.JsonName);
+        // Field names carry the property's index, so no two properties (x and hasX, a and aBuilder) can collide.
         var camel = Identifiers.ToCamelCase(p.Name).TrimStart('@');
-        Field = "_" + camel;
+        var suffix = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Field = "_" + camel + suffix;
         Param = Identifiers.ToCamelCase(p.Name);
-        NameField = "s_" + camel;
-        HasField = "_has" + p.Name;
+        NameField = "s_" + camel + suffix;
+        HasField = "_has" + suffix;
         Doc = Identifiers.XmlText(p.Description ?? "The '" + p.JsonName + "' member.");
         Shape = p.Shape;
         ValueShape = p.ValueShape;
@@ -27,8 +29,8 @@ internal sealed class PropertyView
         IsArray = p.IsArray;
         IsRequired = p.IsRequired;
         IsNullable = p.IsNullable;
-        IsUri = p.Format == "uri";
-        IsEmail = p.Format == "email";
+        IsUri = p.Format == "uri" && p.ScalarKind == ScalarKinds.String;
+        IsEmail = p.Format == "email" && p.ScalarKind == ScalarKinds.String;
         IsDecimal = p.ScalarKind == ScalarKinds.Decimal;
         IsDateTime = !p.IsArray && p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.DateTime;
         ValueType = ValueTypeOf(p);
@@ -44,8 +46,10 @@ internal sealed class PropertyView
         PatternText = p.Pattern is null ? null : Identifiers.Literal("pattern " + p.Pattern);
         MinLength = p.MinLength;
         MaxLength = p.MaxLength;
-        Minimum = p.Minimum;
-        Maximum = p.Maximum;
+        MinimumText = p.Minimum;
+        MaximumText = p.Maximum;
+        Minimum = NumberLiteral(p.Minimum, p.ScalarKind);
+        Maximum = NumberLiteral(p.Maximum, p.ScalarKind);
         MinItems = p.MinItems;
         MaxItems = p.MaxItems;
         UniqueItems = p.UniqueItems;
@@ -127,6 +131,10 @@ internal sealed class PropertyView
 
     public string? Minimum { get; }
 
+    public string? MinimumText { get; }
+
+    public string? MaximumText { get; }
+
     public string? Maximum { get; }
 
     public string? MinItems { get; }
@@ -144,6 +152,11 @@ internal sealed class PropertyView
     public string WriteValue { get; }
 
     public string Method { get; }
+
+    /// <summary>A bound as a C# literal of the property's type (decimal also for integers, so no bound overflows a long).</summary>
+    private static string? NumberLiteral(string? value, string scalarKind) => value is null
+        ? null
+        : scalarKind == ScalarKinds.Double ? value + "d" : value + "m";
 
     private static string ValueTypeOf(PropertyModel p) => p.ValueShape switch
     {

@@ -44,6 +44,7 @@ internal static class TemplateRenderer
         {
             MemberRenamer = StandardMemberRenamer.Default,
             LoopLimit = int.MaxValue,
+            LimitToString = 0, // no 1 MB cut: a schema with 1,000 properties makes a large file, and a cut one does not compile
             RecursiveLimit = 1000,
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

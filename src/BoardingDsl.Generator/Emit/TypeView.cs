@@ -71,7 +71,7 @@ internal sealed class EnumMemberView
     {
         Name = m.Name;
         Literal = Identifiers.Literal(m.JsonValue);
-        Utf8 = Identifiers.Literal(m.JsonValue) + "u8";
+        Utf8 = Identifiers.Utf8Literal(m.JsonValue);
         var description = m.Description ?? "The value '" + m.JsonValue + "'.";
         var saysFinal = description.IndexOf("final", System.StringComparison.OrdinalIgnoreCase) >= 0;
         Doc = Identifiers.XmlText(description + (m.IsFinal && !saysFinal ? " This value is final." : string.Empty));

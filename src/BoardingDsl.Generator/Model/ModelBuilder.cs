@@ -22,8 +22,20 @@ internal sealed class ModelBuilder
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData",
+        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
     };
+
+    /// <summary>Types the generator writes besides the schema types, per namespace.</summary>
+    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "Boarding", "BoardingClientOperations" };
+
+    /// <summary>Names an entry point <c>Boarding.&lt;Name&gt;()</c> cannot have.</summary>
+    private static readonly HashSet<string> ReservedEntryNames = new(StringComparer.Ordinal)
+    {
+        "Boarding", "ToString", "GetType", "Equals", "GetHashCode", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
+    private readonly Dictionary<string, SchemaDocument> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaDocument> _operations = new(StringComparer.Ordinal);
 
     private readonly GeneratorOptions _options;
     private readonly SchemaSet _set;
@@ -34,6 +46,9 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, List<(SchemaDocument Target, LocationInfo At)>> _dependencies = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
     private readonly Stack<string> _refStack = new();
+
+    /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
+    private const int MaxRefDepth = 64;
 
     private readonly HashSet<string> _provided;
 
@@ -101,6 +116,11 @@ internal sealed class ModelBuilder
                     continue;
                 }
 
+                if (!CheckEntry(doc))
+                {
+                    continue;
+                }
+
                 var pending = Register(doc, doc.Root, name);
                 if (pending is not null)
                 {
@@ -132,6 +152,54 @@ internal sealed class ModelBuilder
     /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
     private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.Contains(doc.Id);
 
+    /// <summary>The entry point, the client operation and its parameters must make valid, distinct C# names.</summary>
+    private bool CheckEntry(SchemaDocument doc)
+    {
+        var endpoint = doc.Endpoint!;
+        var ok = true;
+        if (endpoint.Role == "request")
+        {
+            var entry = Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
+            if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
+            {
+                Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
+                ok = false;
+            }
+            else if (_entries.TryGetValue(doc.Namespace + "." + entry, out var other))
+            {
+                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
+                ok = false;
+            }
+            else
+            {
+                _entries[doc.Namespace + "." + entry] = doc;
+            }
+        }
+
+        if (_operations.TryGetValue(doc.Namespace + "." + endpoint.Operation, out var same))
+        {
+            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the operation '{endpoint.Operation}' is also the operation of '{same.FileName}'"));
+            ok = false;
+        }
+        else
+        {
+            _operations[doc.Namespace + "." + endpoint.Operation] = doc;
+        }
+
+        var parameters = new HashSet<string>(StringComparer.Ordinal) { "client", "request", "cancellationToken", "path" };
+        foreach (var parameter in endpoint.Parameters)
+        {
+            var param = Identifiers.ToCamelCase(Identifiers.ToPascalCase(parameter).TrimStart('@')).TrimStart('@');
+            if (param.Length == 0 || !parameters.Add(param))
+            {
+                Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
     private void ProcessQueue()
     {
         while (_queue.Count > 0)
@@ -143,6 +211,10 @@ internal sealed class ModelBuilder
                 if (target is null)
                 {
                     Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' is not found"));
+                }
+                else if (target.Root.HasEnum || !(target.Root.HasProperties || target.Root.Types.Contains("object")))
+                {
+                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' must describe an object"));
                 }
                 else if (RootTypeName(target) is { } responseName)
                 {
@@ -348,6 +420,11 @@ internal sealed class ModelBuilder
         {
             shape = ResolveAnyOf(doc, node, inlineName);
         }
+        else if (node.HasEmptyComposition)
+        {
+            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "An empty anyOf or allOf matches nothing; remove it or give it schemas."));
+            shape = null;
+        }
         else if (node.AllOf.Count > 0)
         {
             shape = ResolveAllOf(doc, node, inlineName);
@@ -365,6 +442,11 @@ internal sealed class ModelBuilder
         // Keywords beside $ref/anyOf/allOf add to what the target says (draft 2020-12 semantics).
         if (node.Ref is not null || node.AnyOf.Count > 0 || node.AllOf.Count > 0)
         {
+            if (node.Pattern is not null && !IsValidPattern(doc, node))
+            {
+                return null;
+            }
+
             shape.Nullable |= node.AllowsNull;
             shape.Description = node.Description ?? shape.Description;
             shape.Pattern = node.Pattern ?? shape.Pattern;
@@ -404,7 +486,7 @@ internal sealed class ModelBuilder
         }
 
         var key = target.Path + "#" + targetNode.Pointer;
-        if (_refStack.Contains(key))
+        if (_refStack.Contains(key) || _refStack.Count >= MaxRefDepth)
         {
             Report(doc, D.Info(D.RefCycleId, node.RefLocation, reference));
             return null;
@@ -648,11 +730,43 @@ internal sealed class ModelBuilder
             return null;
         }
 
+        // Each type brings companions (<X>Builder, <X>Json) and members (ToJson, IsPresent…) whose names it must not take.
+        var companion = CompanionClash(fullName, name);
+        if (companion is not null)
+        {
+            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, companion, doc.FileName + "#" + node.Pointer));
+            return null;
+        }
+
         var pending = new PendingType(doc, node, name, fullName, node.HasEnum);
         _typesByKey[key] = pending;
         _typesByName[fullName] = pending;
         _queue.Enqueue(pending);
         return pending;
+    }
+
+    private string? CompanionClash(string fullName, string name)
+    {
+        if (ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
+        {
+            return "a type or member BoardingDsl generates";
+        }
+
+        foreach (var suffix in new[] { "Builder", "Json" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) &&
+                _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
+            {
+                return "the " + suffix.ToLowerInvariant() + " companion of " + owner.Name + " (" + owner.Document.FileName + ")";
+            }
+
+            if (_typesByName.TryGetValue(fullName + suffix, out var taken))
+            {
+                return taken.Name + " (" + taken.Document.FileName + "), which " + name + "'s " + suffix.ToLowerInvariant() + " companion would be";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Names come from where a shape is defined, so every use of it agrees: root title, <c>$defs</c> key, or parent + property.</summary>

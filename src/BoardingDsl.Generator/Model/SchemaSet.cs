@@ -78,7 +78,8 @@ internal sealed class SchemaSet
             switch (parts[i])
             {
                 case "$defs" when i == 0 && i + 1 < parts.Length:
-                    node = doc.Defs.FirstOrDefault(d => d.Name == parts[++i])?.Schema;
+                    var defName = parts[++i];
+                    node = doc.Defs.FirstOrDefault(d => d.Name == defName)?.Schema;
                     break;
                 case "properties" when i + 1 < parts.Length:
                     var name = parts[++i];

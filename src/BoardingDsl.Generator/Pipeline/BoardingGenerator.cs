@@ -70,21 +70,17 @@ public sealed class BoardingGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types, static (spc, type) =>
         {
-            (string HintName, string Source)[] files;
             try
             {
-                files = TemplateRenderer.Render(type);
+                foreach (var (hintName, source) in TemplateRenderer.Render(type))
+                {
+                    spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Never CS8785 with only missing types for the user: say which type failed and why.
                 spc.ReportDiagnostic(DiagnosticCatalogue.Info(DiagnosticCatalogue.InternalErrorId, null, type.Name + ": " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
-                return;
-            }
-
-            foreach (var (hintName, source) in files)
-            {
-                spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
             }
         });
 

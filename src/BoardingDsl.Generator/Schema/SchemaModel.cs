@@ -72,6 +72,9 @@ internal sealed record SchemaNode(
     bool WarnOnDuplicates)
 {
     public bool AllowsNull => Types.Contains("null") || EnumAllowsNull;
+
+    /// <summary>An <c>anyOf</c> or <c>allOf</c> written with no schemas in it.</summary>
+    public bool HasEmptyComposition { get; init; }
 }
 
 internal sealed record ResponseInfo(string Code, string Description);

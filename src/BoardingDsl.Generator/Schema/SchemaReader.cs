@@ -62,6 +62,11 @@ internal sealed class SchemaReader
 
         if (json is not JsonObjectNode root)
         {
+            if (!IsMeantForBoarding(_text.ToString()))
+            {
+                return new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             _fatal.Add(D.Info(D.RootNotObjectId, At(json), json.KindName));
             return new SchemaParseResult(null, _fatal.ToEquatableArray());
         }
@@ -114,7 +119,7 @@ internal sealed class SchemaReader
 
     /// <summary>An empty file, or one that names the Boarding endpoint keyword, is meant to be a Boarding schema.</summary>
     private static bool IsMeantForBoarding(string text) =>
-        text.Trim().Length == 0 || text.IndexOf("x-boarding-endpoint", StringComparison.Ordinal) >= 0;
+        text.Trim().Trim('\uFEFF').Trim().Length == 0 || text.IndexOf("x-boarding-endpoint", StringComparison.Ordinal) >= 0;
 
     private EndpointInfo? ReadEndpoint(JsonObjectNode root)
     {
@@ -208,6 +213,7 @@ internal sealed class SchemaReader
         SchemaNode? items = null;
         var anyOf = new List<SchemaNode>();
         var allOf = new List<SchemaNode>();
+        var emptyComposition = false;
         string? minLength = null, maxLength = null, minimum = null, maximum = null, minItems = null, maxItems = null;
         var unique = false;
         string? ignoredUnless = null;
@@ -370,6 +376,7 @@ internal sealed class SchemaReader
                 case "allOf":
                     if (v is JsonArrayNode list)
                     {
+                        emptyComposition |= list.Items.Count == 0;
                         var target = m.Name == "anyOf" ? anyOf : allOf;
                         for (var i = 0; i < list.Items.Count; i++)
                         {
@@ -481,7 +488,10 @@ internal sealed class SchemaReader
             maxItems,
             unique,
             ignoredUnless,
-            warnDuplicates);
+            warnDuplicates)
+        {
+            HasEmptyComposition = emptyComposition,
+        };
     }
 
     private void ReadTypes(JsonMember m, List<string> types)

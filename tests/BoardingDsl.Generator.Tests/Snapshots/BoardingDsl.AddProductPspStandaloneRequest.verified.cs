@@ -13,12 +13,12 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddProductPspStandaloneRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_url = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private readonly bool _hasUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_paymentMethods = global::System.Text.Json.JsonEncodedText.Encode("paymentMethods");
-        private readonly bool _hasPaymentMethods;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _hasOrder;
+        private static readonly global::System.Text.Json.JsonEncodedText s_url0 = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_paymentMethods1 = global::System.Text.Json.JsonEncodedText.Encode("paymentMethods");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order2 = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _has2;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddProductPspStandaloneRequest(
@@ -30,11 +30,11 @@ namespace BoardingDsl
             global::BoardingDsl.Order v2,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasUrl = h0;
+            this._has0 = h0;
             this.Url = v0;
-            this._hasPaymentMethods = h1;
+            this._has1 = h1;
             this.PaymentMethods = v1;
-            this._hasOrder = h2;
+            this._has2 = h2;
             this.Order = v2;
             this._extensionData = extensionData;
         }
@@ -55,9 +55,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "url" => this._hasUrl,
-            "paymentMethods" => this._hasPaymentMethods,
-            "order" => this._hasOrder,
+            "url" => this._has0,
+            "paymentMethods" => this._has1,
+            "order" => this._has2,
             _ => false,
         };
 
@@ -68,18 +68,18 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasUrl)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_url);
+                writer.WritePropertyName(s_url0);
                 {
                     var value = this.Url;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasPaymentMethods)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_paymentMethods);
+                writer.WritePropertyName(s_paymentMethods1);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PaymentMethods)
@@ -91,9 +91,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOrder)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_order);
+                writer.WritePropertyName(s_order2);
                 {
                     var value = this.Order;
                     value.WriteTo(writer);

@@ -8,19 +8,19 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddProductPspStandaloneRequestBuilder
     {
-        private bool _hasUrl;
-        private string? _url;
-        private bool _hasPaymentMethods;
-        private string[]? _paymentMethods;
-        private bool _hasOrder;
-        private global::BoardingDsl.OrderBuilder? _orderBuilder;
-        private global::BoardingDsl.Order? _order;
+        private bool _has0;
+        private string? _url0;
+        private bool _has1;
+        private string[]? _paymentMethods1;
+        private bool _has2;
+        private global::BoardingDsl.OrderBuilder? _order2Builder;
+        private global::BoardingDsl.Order? _order2;
 
         /// <summary>The address of the merchant's webshop (the docs give no description).</summary>
         public AddProductPspStandaloneRequestBuilder WithUrl(string value)
         {
-            this._hasUrl = true;
-            this._url = value;
+            this._has0 = true;
+            this._url0 = value;
             return this;
         }
 
@@ -34,10 +34,10 @@ namespace BoardingDsl
         /// <summary>The payment methods to enable for the merchant.</summary>
         public AddProductPspStandaloneRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PaymentMethod> values)
         {
-            this._hasPaymentMethods = true;
+            this._has1 = true;
             if (values is null)
             {
-                this._paymentMethods = null;
+                this._paymentMethods1 = null;
                 return this;
             }
 
@@ -47,7 +47,7 @@ namespace BoardingDsl
                 list.Add(global::BoardingDsl.PaymentMethodJson.IsDefined(value) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            this._paymentMethods = list.ToArray();
+            this._paymentMethods1 = list.ToArray();
             return this;
         }
 
@@ -60,8 +60,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON values as strings (for values read from configuration); <see cref="Build"/> rejects any that is not documented.</remarks>
         public AddProductPspStandaloneRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._hasPaymentMethods = true;
-            this._paymentMethods = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._has1 = true;
+            this._paymentMethods1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -72,9 +72,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._hasOrder = true;
-            this._orderBuilder = builder;
-            this._order = null;
+            this._has2 = true;
+            this._order2Builder = builder;
+            this._order2 = null;
             return this;
         }
 
@@ -82,9 +82,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public AddProductPspStandaloneRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._hasOrder = true;
-            this._orderBuilder = null;
-            this._order = value;
+            this._has2 = true;
+            this._order2Builder = null;
+            this._order2 = value;
             return this;
         }
 
@@ -101,9 +101,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "url" => this._hasUrl,
-            "paymentMethods" => this._hasPaymentMethods,
-            "order" => this._hasOrder,
+            "url" => this._has0,
+            "paymentMethods" => this._has1,
+            "order" => this._has2,
             _ => false,
         };
 
@@ -120,18 +120,18 @@ namespace BoardingDsl
         public AddProductPspStandaloneRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             string? v0 = null;
-            if (!this._hasUrl)
+            if (!this._has0)
             {
                 context.Missing("url", "WithUrl");
             }
-            else if (this._url is null)
+            else if (this._url0 is null)
             {
                 context.Invalid("url", "type", null, "must not be null");
             }
             else
             {
-                v0 = this._url;
-                var text = this._url;
+                v0 = this._url0;
+                var text = this._url0;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("url", "format uri", text, "must be an absolute URI");
@@ -139,22 +139,22 @@ namespace BoardingDsl
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod>? v1 = null;
-            if (!this._hasPaymentMethods)
+            if (!this._has1)
             {
                 context.Missing("paymentMethods", "WithPaymentMethods");
             }
-            else if (this._paymentMethods is null)
+            else if (this._paymentMethods1 is null)
             {
                 context.Invalid("paymentMethods", "type", null, "must not be null");
             }
             else
             {
-                var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods.Length];
+                var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods1.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethods[i], out list[i]))
+                    if (!global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethods1[i], out list[i]))
                     {
-                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethods[i], "'" + this._paymentMethods[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
+                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethods1[i], "'" + this._paymentMethods1[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
                     }
                 }
 
@@ -162,23 +162,23 @@ namespace BoardingDsl
             }
 
             global::BoardingDsl.Order? v2 = null;
-            if (!this._hasOrder)
+            if (!this._has2)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._orderBuilder is not null)
+            else if (this._order2Builder is not null)
             {
                 context.Enter("order");
-                v2 = this._orderBuilder.BuildCore(context, null);
+                v2 = this._order2Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order is null)
+            else if (this._order2 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._order;
+                v2 = this._order2;
             }
 
             if (extraRequired is not null)
@@ -198,11 +198,11 @@ namespace BoardingDsl
             }
 
             return new AddProductPspStandaloneRequest(
-                this._hasUrl,
+                this._has0,
                 v0!,
-                this._hasPaymentMethods,
+                this._has1,
                 v1!,
-                this._hasOrder,
+                this._has2,
                 v2!,
                 null);
         }

@@ -13,16 +13,16 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddSalesPackageRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_isPurchased = global::System.Text.Json.JsonEncodedText.Encode("isPurchased");
-        private readonly bool _hasIsPurchased;
-        private static readonly global::System.Text.Json.JsonEncodedText s_packageName = global::System.Text.Json.JsonEncodedText.Encode("packageName");
-        private readonly bool _hasPackageName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private readonly bool _hasSku;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _hasPeriodPricingDetails;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _hasOrder;
+        private static readonly global::System.Text.Json.JsonEncodedText s_isPurchased0 = global::System.Text.Json.JsonEncodedText.Encode("isPurchased");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_packageName1 = global::System.Text.Json.JsonEncodedText.Encode("packageName");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_sku2 = global::System.Text.Json.JsonEncodedText.Encode("sku");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails3 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order4 = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _has4;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddSalesPackageRequest(
@@ -38,15 +38,15 @@ namespace BoardingDsl
             global::BoardingDsl.Order v4,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasIsPurchased = h0;
+            this._has0 = h0;
             this.IsPurchased = v0;
-            this._hasPackageName = h1;
+            this._has1 = h1;
             this.PackageName = v1;
-            this._hasSku = h2;
+            this._has2 = h2;
             this.Sku = v2;
-            this._hasPeriodPricingDetails = h3;
+            this._has3 = h3;
             this.PeriodPricingDetails = v3;
-            this._hasOrder = h4;
+            this._has4 = h4;
             this.Order = v4;
             this._extensionData = extensionData;
         }
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "isPurchased" => this._hasIsPurchased,
-            "packageName" => this._hasPackageName,
-            "sku" => this._hasSku,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
-            "order" => this._hasOrder,
+            "isPurchased" => this._has0,
+            "packageName" => this._has1,
+            "sku" => this._has2,
+            "periodPricingDetails" => this._has3,
+            "order" => this._has4,
             _ => false,
         };
 
@@ -88,36 +88,36 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasIsPurchased)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_isPurchased);
+                writer.WritePropertyName(s_isPurchased0);
                 {
                     var value = this.IsPurchased;
                     writer.WriteBooleanValue(value);
                 }
             }
 
-            if (this._hasPackageName)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_packageName);
+                writer.WritePropertyName(s_packageName1);
                 {
                     var value = this.PackageName;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasSku)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_sku);
+                writer.WritePropertyName(s_sku2);
                 {
                     var value = this.Sku;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasPeriodPricingDetails)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_periodPricingDetails);
+                writer.WritePropertyName(s_periodPricingDetails3);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PeriodPricingDetails)
@@ -129,9 +129,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOrder)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_order);
+                writer.WritePropertyName(s_order4);
                 {
                     var value = this.Order;
                     value.WriteTo(writer);

@@ -8,40 +8,40 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddSalesPackageRequestBuilder
     {
-        private bool _hasIsPurchased;
-        private bool? _isPurchased;
-        private bool _hasPackageName;
-        private string? _packageName;
-        private bool _hasSku;
-        private string? _sku;
-        private bool _hasPeriodPricingDetails;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
-        private bool _hasOrder;
-        private global::BoardingDsl.OrderBuilder? _orderBuilder;
-        private global::BoardingDsl.Order? _order;
+        private bool _has0;
+        private bool? _isPurchased0;
+        private bool _has1;
+        private string? _packageName1;
+        private bool _has2;
+        private string? _sku2;
+        private bool _has3;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails3Builders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails3;
+        private bool _has4;
+        private global::BoardingDsl.OrderBuilder? _order4Builder;
+        private global::BoardingDsl.Order? _order4;
 
         /// <summary>Presumably whether the package is bought outright rather than rented or leased (the docs give no description).</summary>
         public AddSalesPackageRequestBuilder WithIsPurchased(bool value)
         {
-            this._hasIsPurchased = true;
-            this._isPurchased = value;
+            this._has0 = true;
+            this._isPurchased0 = value;
             return this;
         }
 
         /// <summary>The package's display name, for example Online Payments (the docs give no description).</summary>
         public AddSalesPackageRequestBuilder WithPackageName(string value)
         {
-            this._hasPackageName = true;
-            this._packageName = value;
+            this._has1 = true;
+            this._packageName1 = value;
             return this;
         }
 
         /// <summary>The package's stock-keeping unit, free text in the docs' example (the docs give no description).</summary>
         public AddSalesPackageRequestBuilder WithSku(string value)
         {
-            this._hasSku = true;
-            this._sku = value;
+            this._has2 = true;
+            this._sku2 = value;
             return this;
         }
 
@@ -57,9 +57,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = builders;
-            this._periodPricingDetails = null;
+            this._has3 = true;
+            this._periodPricingDetails3Builders = builders;
+            this._periodPricingDetails3 = null;
             return this;
         }
 
@@ -67,9 +67,9 @@ namespace BoardingDsl
         /// <param name="items">Finished elements.</param>
         public AddSalesPackageRequestBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail> items)
         {
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = null;
-            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._has3 = true;
+            this._periodPricingDetails3Builders = null;
+            this._periodPricingDetails3 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -80,9 +80,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._hasOrder = true;
-            this._orderBuilder = builder;
-            this._order = null;
+            this._has4 = true;
+            this._order4Builder = builder;
+            this._order4 = null;
             return this;
         }
 
@@ -90,9 +90,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public AddSalesPackageRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._hasOrder = true;
-            this._orderBuilder = null;
-            this._order = value;
+            this._has4 = true;
+            this._order4Builder = null;
+            this._order4 = value;
             return this;
         }
 
@@ -109,11 +109,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "isPurchased" => this._hasIsPurchased,
-            "packageName" => this._hasPackageName,
-            "sku" => this._hasSku,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
-            "order" => this._hasOrder,
+            "isPurchased" => this._has0,
+            "packageName" => this._has1,
+            "sku" => this._has2,
+            "periodPricingDetails" => this._has3,
+            "order" => this._has4,
             _ => false,
         };
 
@@ -132,95 +132,95 @@ namespace BoardingDsl
         public AddSalesPackageRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             bool? v0 = null;
-            if (!this._hasIsPurchased)
+            if (!this._has0)
             {
                 context.Missing("isPurchased", "WithIsPurchased");
             }
-            else if (this._isPurchased is null)
+            else if (this._isPurchased0 is null)
             {
                 context.Invalid("isPurchased", "type", null, "must not be null");
             }
             else
             {
-                v0 = this._isPurchased;
+                v0 = this._isPurchased0;
             }
 
             string? v1 = null;
-            if (!this._hasPackageName)
+            if (!this._has1)
             {
                 context.Missing("packageName", "WithPackageName");
             }
-            else if (this._packageName is null)
+            else if (this._packageName1 is null)
             {
                 context.Invalid("packageName", "type", null, "must not be null");
             }
             else
             {
-                v1 = this._packageName;
-                var text = this._packageName;
+                v1 = this._packageName1;
+                var text = this._packageName1;
             }
 
             string? v2 = null;
-            if (!this._hasSku)
+            if (!this._has2)
             {
                 context.Missing("sku", "WithSku");
             }
-            else if (this._sku is null)
+            else if (this._sku2 is null)
             {
                 context.Invalid("sku", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._sku;
-                var text = this._sku;
+                v2 = this._sku2;
+                var text = this._sku2;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v3 = null;
-            if (!this._hasPeriodPricingDetails)
+            if (!this._has3)
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
-            else if (this._periodPricingDetailsBuilders is not null)
+            else if (this._periodPricingDetails3Builders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails3Builders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, new string[] { "taxAmountsPerTaxRate" })!;
+                    list[i] = this._periodPricingDetails3Builders[i].BuildCore(context, new string[] { "taxAmountsPerTaxRate" })!;
                     context.Exit();
                 }
 
                 context.Exit();
                 v3 = list;
             }
-            else if (this._periodPricingDetails is null)
+            else if (this._periodPricingDetails3 is null)
             {
                 context.Invalid("periodPricingDetails", "type", null, "must not be null");
             }
             else
             {
-                v3 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
+                v3 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails3.Clone());
             }
 
             global::BoardingDsl.Order? v4 = null;
-            if (!this._hasOrder)
+            if (!this._has4)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._orderBuilder is not null)
+            else if (this._order4Builder is not null)
             {
                 context.Enter("order");
-                v4 = this._orderBuilder.BuildCore(context, null);
+                v4 = this._order4Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order is null)
+            else if (this._order4 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
             else
             {
-                v4 = this._order;
+                v4 = this._order4;
             }
 
             if (extraRequired is not null)
@@ -240,15 +240,15 @@ namespace BoardingDsl
             }
 
             return new AddSalesPackageRequest(
-                this._hasIsPurchased,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasPackageName,
+                this._has1,
                 v1!,
-                this._hasSku,
+                this._has2,
                 v2!,
-                this._hasPeriodPricingDetails,
+                this._has3,
                 v3!,
-                this._hasOrder,
+                this._has4,
                 v4!,
                 null);
         }

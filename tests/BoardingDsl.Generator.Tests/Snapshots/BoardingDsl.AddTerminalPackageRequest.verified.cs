@@ -13,30 +13,30 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddTerminalPackageRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_terminalPackageType = global::System.Text.Json.JsonEncodedText.Encode("terminalPackageType");
-        private readonly bool _hasTerminalPackageType;
-        private static readonly global::System.Text.Json.JsonEncodedText s_transactionFee = global::System.Text.Json.JsonEncodedText.Encode("transactionFee");
-        private readonly bool _hasTransactionFee;
-        private static readonly global::System.Text.Json.JsonEncodedText s_discount = global::System.Text.Json.JsonEncodedText.Encode("discount");
-        private readonly bool _hasDiscount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceIncludingTax = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceIncludingTax");
-        private readonly bool _hasOneOffPriceIncludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceExcludingTax");
-        private readonly bool _hasOneOffPriceExcludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxAmount = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxAmount");
-        private readonly bool _hasOneOffTaxAmount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxRate = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxRate");
-        private readonly bool _hasOneOffTaxRate;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceIncludingTax = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceIncludingTax");
-        private readonly bool _hasMonthlyPriceIncludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceExcludingTax");
-        private readonly bool _hasMonthlyPriceExcludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxAmount = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxAmount");
-        private readonly bool _hasMonthlyPriceTaxAmount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxRate = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxRate");
-        private readonly bool _hasMonthlyPriceTaxRate;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _hasOrder;
+        private static readonly global::System.Text.Json.JsonEncodedText s_terminalPackageType0 = global::System.Text.Json.JsonEncodedText.Encode("terminalPackageType");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_transactionFee1 = global::System.Text.Json.JsonEncodedText.Encode("transactionFee");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_discount2 = global::System.Text.Json.JsonEncodedText.Encode("discount");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceIncludingTax3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceIncludingTax");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceExcludingTax4 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceExcludingTax");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxAmount5 = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxAmount");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxRate6 = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxRate");
+        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceIncludingTax7 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceIncludingTax");
+        private readonly bool _has7;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceExcludingTax8 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceExcludingTax");
+        private readonly bool _has8;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxAmount9 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxAmount");
+        private readonly bool _has9;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxRate10 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxRate");
+        private readonly bool _has10;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order11 = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _has11;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddTerminalPackageRequest(
@@ -66,29 +66,29 @@ namespace BoardingDsl
             global::BoardingDsl.Order v11,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasTerminalPackageType = h0;
+            this._has0 = h0;
             this.TerminalPackageType = v0;
-            this._hasTransactionFee = h1;
+            this._has1 = h1;
             this.TransactionFee = v1;
-            this._hasDiscount = h2;
+            this._has2 = h2;
             this.Discount = v2;
-            this._hasOneOffPriceIncludingTax = h3;
+            this._has3 = h3;
             this.OneOffPriceIncludingTax = v3;
-            this._hasOneOffPriceExcludingTax = h4;
+            this._has4 = h4;
             this.OneOffPriceExcludingTax = v4;
-            this._hasOneOffTaxAmount = h5;
+            this._has5 = h5;
             this.OneOffTaxAmount = v5;
-            this._hasOneOffTaxRate = h6;
+            this._has6 = h6;
             this.OneOffTaxRate = v6;
-            this._hasMonthlyPriceIncludingTax = h7;
+            this._has7 = h7;
             this.MonthlyPriceIncludingTax = v7;
-            this._hasMonthlyPriceExcludingTax = h8;
+            this._has8 = h8;
             this.MonthlyPriceExcludingTax = v8;
-            this._hasMonthlyPriceTaxAmount = h9;
+            this._has9 = h9;
             this.MonthlyPriceTaxAmount = v9;
-            this._hasMonthlyPriceTaxRate = h10;
+            this._has10 = h10;
             this.MonthlyPriceTaxRate = v10;
-            this._hasOrder = h11;
+            this._has11 = h11;
             this.Order = v11;
             this._extensionData = extensionData;
         }
@@ -136,18 +136,18 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "terminalPackageType" => this._hasTerminalPackageType,
-            "transactionFee" => this._hasTransactionFee,
-            "discount" => this._hasDiscount,
-            "oneOffPriceIncludingTax" => this._hasOneOffPriceIncludingTax,
-            "oneOffPriceExcludingTax" => this._hasOneOffPriceExcludingTax,
-            "oneOffTaxAmount" => this._hasOneOffTaxAmount,
-            "oneOffTaxRate" => this._hasOneOffTaxRate,
-            "monthlyPriceIncludingTax" => this._hasMonthlyPriceIncludingTax,
-            "monthlyPriceExcludingTax" => this._hasMonthlyPriceExcludingTax,
-            "monthlyPriceTaxAmount" => this._hasMonthlyPriceTaxAmount,
-            "monthlyPriceTaxRate" => this._hasMonthlyPriceTaxRate,
-            "order" => this._hasOrder,
+            "terminalPackageType" => this._has0,
+            "transactionFee" => this._has1,
+            "discount" => this._has2,
+            "oneOffPriceIncludingTax" => this._has3,
+            "oneOffPriceExcludingTax" => this._has4,
+            "oneOffTaxAmount" => this._has5,
+            "oneOffTaxRate" => this._has6,
+            "monthlyPriceIncludingTax" => this._has7,
+            "monthlyPriceExcludingTax" => this._has8,
+            "monthlyPriceTaxAmount" => this._has9,
+            "monthlyPriceTaxRate" => this._has10,
+            "order" => this._has11,
             _ => false,
         };
 
@@ -158,27 +158,27 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasTerminalPackageType)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_terminalPackageType);
+                writer.WritePropertyName(s_terminalPackageType0);
                 {
                     var value = this.TerminalPackageType;
                     writer.WriteStringValue(global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value));
                 }
             }
 
-            if (this._hasTransactionFee)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_transactionFee);
+                writer.WritePropertyName(s_transactionFee1);
                 {
                     var value = this.TransactionFee;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasDiscount)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_discount);
+                writer.WritePropertyName(s_discount2);
                 if (this.Discount is null)
                 {
                     writer.WriteNullValue();
@@ -190,81 +190,81 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOneOffPriceIncludingTax)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceIncludingTax);
+                writer.WritePropertyName(s_oneOffPriceIncludingTax3);
                 {
                     var value = this.OneOffPriceIncludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasOneOffPriceExcludingTax)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_oneOffPriceExcludingTax);
+                writer.WritePropertyName(s_oneOffPriceExcludingTax4);
                 {
                     var value = this.OneOffPriceExcludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasOneOffTaxAmount)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_oneOffTaxAmount);
+                writer.WritePropertyName(s_oneOffTaxAmount5);
                 {
                     var value = this.OneOffTaxAmount;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasOneOffTaxRate)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_oneOffTaxRate);
+                writer.WritePropertyName(s_oneOffTaxRate6);
                 {
                     var value = this.OneOffTaxRate;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasMonthlyPriceIncludingTax)
+            if (this._has7)
             {
-                writer.WritePropertyName(s_monthlyPriceIncludingTax);
+                writer.WritePropertyName(s_monthlyPriceIncludingTax7);
                 {
                     var value = this.MonthlyPriceIncludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasMonthlyPriceExcludingTax)
+            if (this._has8)
             {
-                writer.WritePropertyName(s_monthlyPriceExcludingTax);
+                writer.WritePropertyName(s_monthlyPriceExcludingTax8);
                 {
                     var value = this.MonthlyPriceExcludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasMonthlyPriceTaxAmount)
+            if (this._has9)
             {
-                writer.WritePropertyName(s_monthlyPriceTaxAmount);
+                writer.WritePropertyName(s_monthlyPriceTaxAmount9);
                 {
                     var value = this.MonthlyPriceTaxAmount;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasMonthlyPriceTaxRate)
+            if (this._has10)
             {
-                writer.WritePropertyName(s_monthlyPriceTaxRate);
+                writer.WritePropertyName(s_monthlyPriceTaxRate10);
                 {
                     var value = this.MonthlyPriceTaxRate;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasOrder)
+            if (this._has11)
             {
-                writer.WritePropertyName(s_order);
+                writer.WritePropertyName(s_order11);
                 {
                     var value = this.Order;
                     value.WriteTo(writer);

@@ -8,37 +8,37 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddTerminalPackageRequestBuilder
     {
-        private bool _hasTerminalPackageType;
-        private string? _terminalPackageType;
-        private bool _hasTransactionFee;
-        private decimal? _transactionFee;
-        private bool _hasDiscount;
-        private decimal? _discount;
-        private bool _hasOneOffPriceIncludingTax;
-        private decimal? _oneOffPriceIncludingTax;
-        private bool _hasOneOffPriceExcludingTax;
-        private decimal? _oneOffPriceExcludingTax;
-        private bool _hasOneOffTaxAmount;
-        private decimal? _oneOffTaxAmount;
-        private bool _hasOneOffTaxRate;
-        private decimal? _oneOffTaxRate;
-        private bool _hasMonthlyPriceIncludingTax;
-        private decimal? _monthlyPriceIncludingTax;
-        private bool _hasMonthlyPriceExcludingTax;
-        private decimal? _monthlyPriceExcludingTax;
-        private bool _hasMonthlyPriceTaxAmount;
-        private decimal? _monthlyPriceTaxAmount;
-        private bool _hasMonthlyPriceTaxRate;
-        private decimal? _monthlyPriceTaxRate;
-        private bool _hasOrder;
-        private global::BoardingDsl.OrderBuilder? _orderBuilder;
-        private global::BoardingDsl.Order? _order;
+        private bool _has0;
+        private string? _terminalPackageType0;
+        private bool _has1;
+        private decimal? _transactionFee1;
+        private bool _has2;
+        private decimal? _discount2;
+        private bool _has3;
+        private decimal? _oneOffPriceIncludingTax3;
+        private bool _has4;
+        private decimal? _oneOffPriceExcludingTax4;
+        private bool _has5;
+        private decimal? _oneOffTaxAmount5;
+        private bool _has6;
+        private decimal? _oneOffTaxRate6;
+        private bool _has7;
+        private decimal? _monthlyPriceIncludingTax7;
+        private bool _has8;
+        private decimal? _monthlyPriceExcludingTax8;
+        private bool _has9;
+        private decimal? _monthlyPriceTaxAmount9;
+        private bool _has10;
+        private decimal? _monthlyPriceTaxRate10;
+        private bool _has11;
+        private global::BoardingDsl.OrderBuilder? _order11Builder;
+        private global::BoardingDsl.Order? _order11;
 
         /// <summary>Which terminal bundle to add.</summary>
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(global::BoardingDsl.TerminalPackageType value)
         {
-            this._hasTerminalPackageType = true;
-            this._terminalPackageType = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._terminalPackageType0 = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -46,88 +46,88 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(string value)
         {
-            this._hasTerminalPackageType = true;
-            this._terminalPackageType = value;
+            this._has0 = true;
+            this._terminalPackageType0 = value;
             return this;
         }
 
         /// <summary>What the merchant pays for each transaction.</summary>
         public AddTerminalPackageRequestBuilder WithTransactionFee(decimal value)
         {
-            this._hasTransactionFee = true;
-            this._transactionFee = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has1 = true;
+            this._transactionFee1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>A discount on the package. Not in the field table; the example sends 0, so it is accepted but optional. Its meaning is not documented.</summary>
         public AddTerminalPackageRequestBuilder WithDiscount(decimal value)
         {
-            this._hasDiscount = true;
-            this._discount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has2 = true;
+            this._discount2 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The one-off price including tax.</summary>
         public AddTerminalPackageRequestBuilder WithOneOffPriceIncludingTax(decimal value)
         {
-            this._hasOneOffPriceIncludingTax = true;
-            this._oneOffPriceIncludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has3 = true;
+            this._oneOffPriceIncludingTax3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The one-off price before tax.</summary>
         public AddTerminalPackageRequestBuilder WithOneOffPriceExcludingTax(decimal value)
         {
-            this._hasOneOffPriceExcludingTax = true;
-            this._oneOffPriceExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has4 = true;
+            this._oneOffPriceExcludingTax4 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The tax in the one-off price.</summary>
         public AddTerminalPackageRequestBuilder WithOneOffTaxAmount(decimal value)
         {
-            this._hasOneOffTaxAmount = true;
-            this._oneOffTaxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has5 = true;
+            this._oneOffTaxAmount5 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The tax rate of the one-off price, as a percentage.</summary>
         public AddTerminalPackageRequestBuilder WithOneOffTaxRate(decimal value)
         {
-            this._hasOneOffTaxRate = true;
-            this._oneOffTaxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has6 = true;
+            this._oneOffTaxRate6 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The monthly price including tax.</summary>
         public AddTerminalPackageRequestBuilder WithMonthlyPriceIncludingTax(decimal value)
         {
-            this._hasMonthlyPriceIncludingTax = true;
-            this._monthlyPriceIncludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has7 = true;
+            this._monthlyPriceIncludingTax7 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The monthly price before tax.</summary>
         public AddTerminalPackageRequestBuilder WithMonthlyPriceExcludingTax(decimal value)
         {
-            this._hasMonthlyPriceExcludingTax = true;
-            this._monthlyPriceExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has8 = true;
+            this._monthlyPriceExcludingTax8 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The tax in the monthly price.</summary>
         public AddTerminalPackageRequestBuilder WithMonthlyPriceTaxAmount(decimal value)
         {
-            this._hasMonthlyPriceTaxAmount = true;
-            this._monthlyPriceTaxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has9 = true;
+            this._monthlyPriceTaxAmount9 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The tax rate of the monthly price, as a percentage.</summary>
         public AddTerminalPackageRequestBuilder WithMonthlyPriceTaxRate(decimal value)
         {
-            this._hasMonthlyPriceTaxRate = true;
-            this._monthlyPriceTaxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has10 = true;
+            this._monthlyPriceTaxRate10 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -138,9 +138,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._hasOrder = true;
-            this._orderBuilder = builder;
-            this._order = null;
+            this._has11 = true;
+            this._order11Builder = builder;
+            this._order11 = null;
             return this;
         }
 
@@ -148,9 +148,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public AddTerminalPackageRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._hasOrder = true;
-            this._orderBuilder = null;
-            this._order = value;
+            this._has11 = true;
+            this._order11Builder = null;
+            this._order11 = value;
             return this;
         }
 
@@ -167,18 +167,18 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "terminalPackageType" => this._hasTerminalPackageType,
-            "transactionFee" => this._hasTransactionFee,
-            "discount" => this._hasDiscount,
-            "oneOffPriceIncludingTax" => this._hasOneOffPriceIncludingTax,
-            "oneOffPriceExcludingTax" => this._hasOneOffPriceExcludingTax,
-            "oneOffTaxAmount" => this._hasOneOffTaxAmount,
-            "oneOffTaxRate" => this._hasOneOffTaxRate,
-            "monthlyPriceIncludingTax" => this._hasMonthlyPriceIncludingTax,
-            "monthlyPriceExcludingTax" => this._hasMonthlyPriceExcludingTax,
-            "monthlyPriceTaxAmount" => this._hasMonthlyPriceTaxAmount,
-            "monthlyPriceTaxRate" => this._hasMonthlyPriceTaxRate,
-            "order" => this._hasOrder,
+            "terminalPackageType" => this._has0,
+            "transactionFee" => this._has1,
+            "discount" => this._has2,
+            "oneOffPriceIncludingTax" => this._has3,
+            "oneOffPriceExcludingTax" => this._has4,
+            "oneOffTaxAmount" => this._has5,
+            "oneOffTaxRate" => this._has6,
+            "monthlyPriceIncludingTax" => this._has7,
+            "monthlyPriceExcludingTax" => this._has8,
+            "monthlyPriceTaxAmount" => this._has9,
+            "monthlyPriceTaxRate" => this._has10,
+            "order" => this._has11,
             _ => false,
         };
 
@@ -204,180 +204,180 @@ namespace BoardingDsl
         public AddTerminalPackageRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.TerminalPackageType? v0 = null;
-            if (!this._hasTerminalPackageType)
+            if (!this._has0)
             {
                 context.Missing("terminalPackageType", "WithTerminalPackageType");
             }
-            else if (this._terminalPackageType is null)
+            else if (this._terminalPackageType0 is null)
             {
                 context.Invalid("terminalPackageType", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType, out var parsed0))
+            else if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("terminalPackageType", "enum", this._terminalPackageType, "'" + this._terminalPackageType + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
+                context.Invalid("terminalPackageType", "enum", this._terminalPackageType0, "'" + this._terminalPackageType0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
             }
 
             decimal? v1 = null;
-            if (!this._hasTransactionFee)
+            if (!this._has1)
             {
                 context.Missing("transactionFee", "WithTransactionFee");
             }
-            else if (this._transactionFee is null)
+            else if (this._transactionFee1 is null)
             {
                 context.Invalid("transactionFee", "type", null, "must not be null");
             }
             else
             {
-                v1 = this._transactionFee;
+                v1 = this._transactionFee1;
             }
 
             decimal? v2 = null;
-            if (!this._hasDiscount)
+            if (!this._has2)
             {
             }
-            else if (this._discount is null)
+            else if (this._discount2 is null)
             {
                 context.Invalid("discount", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._discount;
+                v2 = this._discount2;
             }
 
             decimal? v3 = null;
-            if (!this._hasOneOffPriceIncludingTax)
+            if (!this._has3)
             {
                 context.Missing("oneOffPriceIncludingTax", "WithOneOffPriceIncludingTax");
             }
-            else if (this._oneOffPriceIncludingTax is null)
+            else if (this._oneOffPriceIncludingTax3 is null)
             {
                 context.Invalid("oneOffPriceIncludingTax", "type", null, "must not be null");
             }
             else
             {
-                v3 = this._oneOffPriceIncludingTax;
+                v3 = this._oneOffPriceIncludingTax3;
             }
 
             decimal? v4 = null;
-            if (!this._hasOneOffPriceExcludingTax)
+            if (!this._has4)
             {
                 context.Missing("oneOffPriceExcludingTax", "WithOneOffPriceExcludingTax");
             }
-            else if (this._oneOffPriceExcludingTax is null)
+            else if (this._oneOffPriceExcludingTax4 is null)
             {
                 context.Invalid("oneOffPriceExcludingTax", "type", null, "must not be null");
             }
             else
             {
-                v4 = this._oneOffPriceExcludingTax;
+                v4 = this._oneOffPriceExcludingTax4;
             }
 
             decimal? v5 = null;
-            if (!this._hasOneOffTaxAmount)
+            if (!this._has5)
             {
                 context.Missing("oneOffTaxAmount", "WithOneOffTaxAmount");
             }
-            else if (this._oneOffTaxAmount is null)
+            else if (this._oneOffTaxAmount5 is null)
             {
                 context.Invalid("oneOffTaxAmount", "type", null, "must not be null");
             }
             else
             {
-                v5 = this._oneOffTaxAmount;
+                v5 = this._oneOffTaxAmount5;
             }
 
             decimal? v6 = null;
-            if (!this._hasOneOffTaxRate)
+            if (!this._has6)
             {
                 context.Missing("oneOffTaxRate", "WithOneOffTaxRate");
             }
-            else if (this._oneOffTaxRate is null)
+            else if (this._oneOffTaxRate6 is null)
             {
                 context.Invalid("oneOffTaxRate", "type", null, "must not be null");
             }
             else
             {
-                v6 = this._oneOffTaxRate;
+                v6 = this._oneOffTaxRate6;
             }
 
             decimal? v7 = null;
-            if (!this._hasMonthlyPriceIncludingTax)
+            if (!this._has7)
             {
                 context.Missing("monthlyPriceIncludingTax", "WithMonthlyPriceIncludingTax");
             }
-            else if (this._monthlyPriceIncludingTax is null)
+            else if (this._monthlyPriceIncludingTax7 is null)
             {
                 context.Invalid("monthlyPriceIncludingTax", "type", null, "must not be null");
             }
             else
             {
-                v7 = this._monthlyPriceIncludingTax;
+                v7 = this._monthlyPriceIncludingTax7;
             }
 
             decimal? v8 = null;
-            if (!this._hasMonthlyPriceExcludingTax)
+            if (!this._has8)
             {
                 context.Missing("monthlyPriceExcludingTax", "WithMonthlyPriceExcludingTax");
             }
-            else if (this._monthlyPriceExcludingTax is null)
+            else if (this._monthlyPriceExcludingTax8 is null)
             {
                 context.Invalid("monthlyPriceExcludingTax", "type", null, "must not be null");
             }
             else
             {
-                v8 = this._monthlyPriceExcludingTax;
+                v8 = this._monthlyPriceExcludingTax8;
             }
 
             decimal? v9 = null;
-            if (!this._hasMonthlyPriceTaxAmount)
+            if (!this._has9)
             {
                 context.Missing("monthlyPriceTaxAmount", "WithMonthlyPriceTaxAmount");
             }
-            else if (this._monthlyPriceTaxAmount is null)
+            else if (this._monthlyPriceTaxAmount9 is null)
             {
                 context.Invalid("monthlyPriceTaxAmount", "type", null, "must not be null");
             }
             else
             {
-                v9 = this._monthlyPriceTaxAmount;
+                v9 = this._monthlyPriceTaxAmount9;
             }
 
             decimal? v10 = null;
-            if (!this._hasMonthlyPriceTaxRate)
+            if (!this._has10)
             {
                 context.Missing("monthlyPriceTaxRate", "WithMonthlyPriceTaxRate");
             }
-            else if (this._monthlyPriceTaxRate is null)
+            else if (this._monthlyPriceTaxRate10 is null)
             {
                 context.Invalid("monthlyPriceTaxRate", "type", null, "must not be null");
             }
             else
             {
-                v10 = this._monthlyPriceTaxRate;
+                v10 = this._monthlyPriceTaxRate10;
             }
 
             global::BoardingDsl.Order? v11 = null;
-            if (!this._hasOrder)
+            if (!this._has11)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._orderBuilder is not null)
+            else if (this._order11Builder is not null)
             {
                 context.Enter("order");
-                v11 = this._orderBuilder.BuildCore(context, null);
+                v11 = this._order11Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order is null)
+            else if (this._order11 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
             else
             {
-                v11 = this._order;
+                v11 = this._order11;
             }
 
             if (extraRequired is not null)
@@ -397,29 +397,29 @@ namespace BoardingDsl
             }
 
             return new AddTerminalPackageRequest(
-                this._hasTerminalPackageType,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasTransactionFee,
+                this._has1,
                 v1.GetValueOrDefault(),
-                this._hasDiscount,
+                this._has2,
                 v2,
-                this._hasOneOffPriceIncludingTax,
+                this._has3,
                 v3.GetValueOrDefault(),
-                this._hasOneOffPriceExcludingTax,
+                this._has4,
                 v4.GetValueOrDefault(),
-                this._hasOneOffTaxAmount,
+                this._has5,
                 v5.GetValueOrDefault(),
-                this._hasOneOffTaxRate,
+                this._has6,
                 v6.GetValueOrDefault(),
-                this._hasMonthlyPriceIncludingTax,
+                this._has7,
                 v7.GetValueOrDefault(),
-                this._hasMonthlyPriceExcludingTax,
+                this._has8,
                 v8.GetValueOrDefault(),
-                this._hasMonthlyPriceTaxAmount,
+                this._has9,
                 v9.GetValueOrDefault(),
-                this._hasMonthlyPriceTaxRate,
+                this._has10,
                 v10.GetValueOrDefault(),
-                this._hasOrder,
+                this._has11,
                 v11!,
                 null);
         }

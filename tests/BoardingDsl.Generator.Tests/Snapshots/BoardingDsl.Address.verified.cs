@@ -13,18 +13,18 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class Address : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_country = global::System.Text.Json.JsonEncodedText.Encode("country");
-        private readonly bool _hasCountry;
-        private static readonly global::System.Text.Json.JsonEncodedText s_city = global::System.Text.Json.JsonEncodedText.Encode("city");
-        private readonly bool _hasCity;
-        private static readonly global::System.Text.Json.JsonEncodedText s_streetName = global::System.Text.Json.JsonEncodedText.Encode("streetName");
-        private readonly bool _hasStreetName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_postalCode = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
-        private readonly bool _hasPostalCode;
-        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumber = global::System.Text.Json.JsonEncodedText.Encode("houseNumber");
-        private readonly bool _hasHouseNumber;
-        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumberExt = global::System.Text.Json.JsonEncodedText.Encode("houseNumberExt");
-        private readonly bool _hasHouseNumberExt;
+        private static readonly global::System.Text.Json.JsonEncodedText s_country0 = global::System.Text.Json.JsonEncodedText.Encode("country");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_city1 = global::System.Text.Json.JsonEncodedText.Encode("city");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_streetName2 = global::System.Text.Json.JsonEncodedText.Encode("streetName");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_postalCode3 = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumber4 = global::System.Text.Json.JsonEncodedText.Encode("houseNumber");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumberExt5 = global::System.Text.Json.JsonEncodedText.Encode("houseNumberExt");
+        private readonly bool _has5;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal Address(
@@ -42,17 +42,17 @@ namespace BoardingDsl
             string? v5,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasCountry = h0;
+            this._has0 = h0;
             this.Country = v0;
-            this._hasCity = h1;
+            this._has1 = h1;
             this.City = v1;
-            this._hasStreetName = h2;
+            this._has2 = h2;
             this.StreetName = v2;
-            this._hasPostalCode = h3;
+            this._has3 = h3;
             this.PostalCode = v3;
-            this._hasHouseNumber = h4;
+            this._has4 = h4;
             this.HouseNumber = v4;
-            this._hasHouseNumberExt = h5;
+            this._has5 = h5;
             this.HouseNumberExt = v5;
             this._extensionData = extensionData;
         }
@@ -82,12 +82,12 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "country" => this._hasCountry,
-            "city" => this._hasCity,
-            "streetName" => this._hasStreetName,
-            "postalCode" => this._hasPostalCode,
-            "houseNumber" => this._hasHouseNumber,
-            "houseNumberExt" => this._hasHouseNumberExt,
+            "country" => this._has0,
+            "city" => this._has1,
+            "streetName" => this._has2,
+            "postalCode" => this._has3,
+            "houseNumber" => this._has4,
+            "houseNumberExt" => this._has5,
             _ => false,
         };
 
@@ -98,9 +98,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasCountry)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_country);
+                writer.WritePropertyName(s_country0);
                 if (this.Country is null)
                 {
                     writer.WriteNullValue();
@@ -112,9 +112,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasCity)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_city);
+                writer.WritePropertyName(s_city1);
                 if (this.City is null)
                 {
                     writer.WriteNullValue();
@@ -126,9 +126,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasStreetName)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_streetName);
+                writer.WritePropertyName(s_streetName2);
                 if (this.StreetName is null)
                 {
                     writer.WriteNullValue();
@@ -140,9 +140,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasPostalCode)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_postalCode);
+                writer.WritePropertyName(s_postalCode3);
                 if (this.PostalCode is null)
                 {
                     writer.WriteNullValue();
@@ -154,9 +154,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasHouseNumber)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_houseNumber);
+                writer.WritePropertyName(s_houseNumber4);
                 if (this.HouseNumber is null)
                 {
                     writer.WriteNullValue();
@@ -168,9 +168,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasHouseNumberExt)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_houseNumberExt);
+                writer.WritePropertyName(s_houseNumberExt5);
                 if (this.HouseNumberExt is null)
                 {
                     writer.WriteNullValue();

@@ -8,25 +8,25 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddressBuilder
     {
-        private bool _hasCountry;
-        private string? _country;
-        private bool _hasCity;
-        private string? _city;
-        private bool _hasStreetName;
-        private string? _streetName;
-        private bool _hasPostalCode;
-        private string? _postalCode;
-        private bool _hasHouseNumber;
-        private string? _houseNumber;
-        private bool _hasHouseNumberExt;
-        private string? _houseNumberExt;
+        private bool _has0;
+        private string? _country0;
+        private bool _has1;
+        private string? _city1;
+        private bool _has2;
+        private string? _streetName2;
+        private bool _has3;
+        private string? _postalCode3;
+        private bool _has4;
+        private string? _houseNumber4;
+        private bool _has5;
+        private string? _houseNumberExt5;
 
         /// <summary>The country, as a two-letter code such as NL (the code list is inferred from the example).</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithCountry(string? value)
         {
-            this._hasCountry = true;
-            this._country = value;
+            this._has0 = true;
+            this._country0 = value;
             return this;
         }
 
@@ -34,8 +34,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithCity(string? value)
         {
-            this._hasCity = true;
-            this._city = value;
+            this._has1 = true;
+            this._city1 = value;
             return this;
         }
 
@@ -43,8 +43,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithStreetName(string? value)
         {
-            this._hasStreetName = true;
-            this._streetName = value;
+            this._has2 = true;
+            this._streetName2 = value;
             return this;
         }
 
@@ -52,8 +52,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithPostalCode(string? value)
         {
-            this._hasPostalCode = true;
-            this._postalCode = value;
+            this._has3 = true;
+            this._postalCode3 = value;
             return this;
         }
 
@@ -61,8 +61,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithHouseNumber(string? value)
         {
-            this._hasHouseNumber = true;
-            this._houseNumber = value;
+            this._has4 = true;
+            this._houseNumber4 = value;
             return this;
         }
 
@@ -70,8 +70,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public AddressBuilder WithHouseNumberExt(string? value)
         {
-            this._hasHouseNumberExt = true;
-            this._houseNumberExt = value;
+            this._has5 = true;
+            this._houseNumberExt5 = value;
             return this;
         }
 
@@ -88,12 +88,12 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "country" => this._hasCountry,
-            "city" => this._hasCity,
-            "streetName" => this._hasStreetName,
-            "postalCode" => this._hasPostalCode,
-            "houseNumber" => this._hasHouseNumber,
-            "houseNumberExt" => this._hasHouseNumberExt,
+            "country" => this._has0,
+            "city" => this._has1,
+            "streetName" => this._has2,
+            "postalCode" => this._has3,
+            "houseNumber" => this._has4,
+            "houseNumberExt" => this._has5,
             _ => false,
         };
 
@@ -113,81 +113,81 @@ namespace BoardingDsl
         public Address? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             string? v0 = null;
-            if (!this._hasCountry)
+            if (!this._has0)
             {
             }
-            else if (this._country is null)
+            else if (this._country0 is null)
             {
             }
             else
             {
-                v0 = this._country;
-                var text = this._country;
+                v0 = this._country0;
+                var text = this._country0;
             }
 
             string? v1 = null;
-            if (!this._hasCity)
+            if (!this._has1)
             {
             }
-            else if (this._city is null)
+            else if (this._city1 is null)
             {
             }
             else
             {
-                v1 = this._city;
-                var text = this._city;
+                v1 = this._city1;
+                var text = this._city1;
             }
 
             string? v2 = null;
-            if (!this._hasStreetName)
+            if (!this._has2)
             {
             }
-            else if (this._streetName is null)
+            else if (this._streetName2 is null)
             {
             }
             else
             {
-                v2 = this._streetName;
-                var text = this._streetName;
+                v2 = this._streetName2;
+                var text = this._streetName2;
             }
 
             string? v3 = null;
-            if (!this._hasPostalCode)
+            if (!this._has3)
             {
             }
-            else if (this._postalCode is null)
+            else if (this._postalCode3 is null)
             {
             }
             else
             {
-                v3 = this._postalCode;
-                var text = this._postalCode;
+                v3 = this._postalCode3;
+                var text = this._postalCode3;
             }
 
             string? v4 = null;
-            if (!this._hasHouseNumber)
+            if (!this._has4)
             {
             }
-            else if (this._houseNumber is null)
+            else if (this._houseNumber4 is null)
             {
             }
             else
             {
-                v4 = this._houseNumber;
-                var text = this._houseNumber;
+                v4 = this._houseNumber4;
+                var text = this._houseNumber4;
             }
 
             string? v5 = null;
-            if (!this._hasHouseNumberExt)
+            if (!this._has5)
             {
             }
-            else if (this._houseNumberExt is null)
+            else if (this._houseNumberExt5 is null)
             {
             }
             else
             {
-                v5 = this._houseNumberExt;
-                var text = this._houseNumberExt;
+                v5 = this._houseNumberExt5;
+                var text = this._houseNumberExt5;
             }
 
             if (extraRequired is not null)
@@ -207,17 +207,17 @@ namespace BoardingDsl
             }
 
             return new Address(
-                this._hasCountry,
+                this._has0,
                 v0,
-                this._hasCity,
+                this._has1,
                 v1,
-                this._hasStreetName,
+                this._has2,
                 v2,
-                this._hasPostalCode,
+                this._has3,
                 v3,
-                this._hasHouseNumber,
+                this._has4,
                 v4,
-                this._hasHouseNumberExt,
+                this._has5,
                 v5,
                 null);
         }

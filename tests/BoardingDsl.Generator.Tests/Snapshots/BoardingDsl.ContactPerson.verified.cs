@@ -13,22 +13,22 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ContactPerson : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_firstName = global::System.Text.Json.JsonEncodedText.Encode("firstName");
-        private readonly bool _hasFirstName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_lastName = global::System.Text.Json.JsonEncodedText.Encode("lastName");
-        private readonly bool _hasLastName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_prefix = global::System.Text.Json.JsonEncodedText.Encode("prefix");
-        private readonly bool _hasPrefix;
-        private static readonly global::System.Text.Json.JsonEncodedText s_emailAddress = global::System.Text.Json.JsonEncodedText.Encode("emailAddress");
-        private readonly bool _hasEmailAddress;
-        private static readonly global::System.Text.Json.JsonEncodedText s_gender = global::System.Text.Json.JsonEncodedText.Encode("gender");
-        private readonly bool _hasGender;
-        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumber = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
-        private readonly bool _hasPhoneNumber;
-        private static readonly global::System.Text.Json.JsonEncodedText s_dateOfBirth = global::System.Text.Json.JsonEncodedText.Encode("dateOfBirth");
-        private readonly bool _hasDateOfBirth;
-        private static readonly global::System.Text.Json.JsonEncodedText s_language = global::System.Text.Json.JsonEncodedText.Encode("language");
-        private readonly bool _hasLanguage;
+        private static readonly global::System.Text.Json.JsonEncodedText s_firstName0 = global::System.Text.Json.JsonEncodedText.Encode("firstName");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastName1 = global::System.Text.Json.JsonEncodedText.Encode("lastName");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_prefix2 = global::System.Text.Json.JsonEncodedText.Encode("prefix");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailAddress3 = global::System.Text.Json.JsonEncodedText.Encode("emailAddress");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_gender4 = global::System.Text.Json.JsonEncodedText.Encode("gender");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumber5 = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_dateOfBirth6 = global::System.Text.Json.JsonEncodedText.Encode("dateOfBirth");
+        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_language7 = global::System.Text.Json.JsonEncodedText.Encode("language");
+        private readonly bool _has7;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ContactPerson(
@@ -50,21 +50,21 @@ namespace BoardingDsl
             string? v7,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasFirstName = h0;
+            this._has0 = h0;
             this.FirstName = v0;
-            this._hasLastName = h1;
+            this._has1 = h1;
             this.LastName = v1;
-            this._hasPrefix = h2;
+            this._has2 = h2;
             this.Prefix = v2;
-            this._hasEmailAddress = h3;
+            this._has3 = h3;
             this.EmailAddress = v3;
-            this._hasGender = h4;
+            this._has4 = h4;
             this.Gender = v4;
-            this._hasPhoneNumber = h5;
+            this._has5 = h5;
             this.PhoneNumber = v5;
-            this._hasDateOfBirth = h6;
+            this._has6 = h6;
             this.DateOfBirth = v6;
-            this._hasLanguage = h7;
+            this._has7 = h7;
             this.Language = v7;
             this._extensionData = extensionData;
         }
@@ -100,14 +100,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "firstName" => this._hasFirstName,
-            "lastName" => this._hasLastName,
-            "prefix" => this._hasPrefix,
-            "emailAddress" => this._hasEmailAddress,
-            "gender" => this._hasGender,
-            "phoneNumber" => this._hasPhoneNumber,
-            "dateOfBirth" => this._hasDateOfBirth,
-            "language" => this._hasLanguage,
+            "firstName" => this._has0,
+            "lastName" => this._has1,
+            "prefix" => this._has2,
+            "emailAddress" => this._has3,
+            "gender" => this._has4,
+            "phoneNumber" => this._has5,
+            "dateOfBirth" => this._has6,
+            "language" => this._has7,
             _ => false,
         };
 
@@ -118,9 +118,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasFirstName)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_firstName);
+                writer.WritePropertyName(s_firstName0);
                 if (this.FirstName is null)
                 {
                     writer.WriteNullValue();
@@ -132,9 +132,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasLastName)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_lastName);
+                writer.WritePropertyName(s_lastName1);
                 if (this.LastName is null)
                 {
                     writer.WriteNullValue();
@@ -146,9 +146,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasPrefix)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_prefix);
+                writer.WritePropertyName(s_prefix2);
                 if (this.Prefix is null)
                 {
                     writer.WriteNullValue();
@@ -160,9 +160,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasEmailAddress)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_emailAddress);
+                writer.WritePropertyName(s_emailAddress3);
                 if (this.EmailAddress is null)
                 {
                     writer.WriteNullValue();
@@ -174,9 +174,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasGender)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_gender);
+                writer.WritePropertyName(s_gender4);
                 if (this.Gender is null)
                 {
                     writer.WriteNullValue();
@@ -188,9 +188,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasPhoneNumber)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_phoneNumber);
+                writer.WritePropertyName(s_phoneNumber5);
                 if (this.PhoneNumber is null)
                 {
                     writer.WriteNullValue();
@@ -202,9 +202,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasDateOfBirth)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_dateOfBirth);
+                writer.WritePropertyName(s_dateOfBirth6);
                 if (this.DateOfBirth is null)
                 {
                     writer.WriteNullValue();
@@ -216,9 +216,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasLanguage)
+            if (this._has7)
             {
-                writer.WritePropertyName(s_language);
+                writer.WritePropertyName(s_language7);
                 if (this.Language is null)
                 {
                     writer.WriteNullValue();

@@ -8,29 +8,29 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ContactPersonBuilder
     {
-        private bool _hasFirstName;
-        private string? _firstName;
-        private bool _hasLastName;
-        private string? _lastName;
-        private bool _hasPrefix;
-        private string? _prefix;
-        private bool _hasEmailAddress;
-        private string? _emailAddress;
-        private bool _hasGender;
-        private string? _gender;
-        private bool _hasPhoneNumber;
-        private string? _phoneNumber;
-        private bool _hasDateOfBirth;
-        private string? _dateOfBirth;
-        private bool _hasLanguage;
-        private string? _language;
+        private bool _has0;
+        private string? _firstName0;
+        private bool _has1;
+        private string? _lastName1;
+        private bool _has2;
+        private string? _prefix2;
+        private bool _has3;
+        private string? _emailAddress3;
+        private bool _has4;
+        private string? _gender4;
+        private bool _has5;
+        private string? _phoneNumber5;
+        private bool _has6;
+        private string? _dateOfBirth6;
+        private bool _has7;
+        private string? _language7;
 
         /// <summary>The person's given name.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithFirstName(string? value)
         {
-            this._hasFirstName = true;
-            this._firstName = value;
+            this._has0 = true;
+            this._firstName0 = value;
             return this;
         }
 
@@ -38,8 +38,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithLastName(string? value)
         {
-            this._hasLastName = true;
-            this._lastName = value;
+            this._has1 = true;
+            this._lastName1 = value;
             return this;
         }
 
@@ -47,8 +47,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithPrefix(string? value)
         {
-            this._hasPrefix = true;
-            this._prefix = value;
+            this._has2 = true;
+            this._prefix2 = value;
             return this;
         }
 
@@ -56,8 +56,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithEmailAddress(string? value)
         {
-            this._hasEmailAddress = true;
-            this._emailAddress = value;
+            this._has3 = true;
+            this._emailAddress3 = value;
             return this;
         }
 
@@ -65,8 +65,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithGender(string? value)
         {
-            this._hasGender = true;
-            this._gender = value;
+            this._has4 = true;
+            this._gender4 = value;
             return this;
         }
 
@@ -74,8 +74,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithPhoneNumber(string? value)
         {
-            this._hasPhoneNumber = true;
-            this._phoneNumber = value;
+            this._has5 = true;
+            this._phoneNumber5 = value;
             return this;
         }
 
@@ -83,8 +83,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithDateOfBirth(string? value)
         {
-            this._hasDateOfBirth = true;
-            this._dateOfBirth = value;
+            this._has6 = true;
+            this._dateOfBirth6 = value;
             return this;
         }
 
@@ -92,8 +92,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ContactPersonBuilder WithLanguage(string? value)
         {
-            this._hasLanguage = true;
-            this._language = value;
+            this._has7 = true;
+            this._language7 = value;
             return this;
         }
 
@@ -110,14 +110,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "firstName" => this._hasFirstName,
-            "lastName" => this._hasLastName,
-            "prefix" => this._hasPrefix,
-            "emailAddress" => this._hasEmailAddress,
-            "gender" => this._hasGender,
-            "phoneNumber" => this._hasPhoneNumber,
-            "dateOfBirth" => this._hasDateOfBirth,
-            "language" => this._hasLanguage,
+            "firstName" => this._has0,
+            "lastName" => this._has1,
+            "prefix" => this._has2,
+            "emailAddress" => this._has3,
+            "gender" => this._has4,
+            "phoneNumber" => this._has5,
+            "dateOfBirth" => this._has6,
+            "language" => this._has7,
             _ => false,
         };
 
@@ -139,55 +139,55 @@ namespace BoardingDsl
         public ContactPerson? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             string? v0 = null;
-            if (!this._hasFirstName)
+            if (!this._has0)
             {
             }
-            else if (this._firstName is null)
+            else if (this._firstName0 is null)
             {
             }
             else
             {
-                v0 = this._firstName;
-                var text = this._firstName;
+                v0 = this._firstName0;
+                var text = this._firstName0;
             }
 
             string? v1 = null;
-            if (!this._hasLastName)
+            if (!this._has1)
             {
             }
-            else if (this._lastName is null)
+            else if (this._lastName1 is null)
             {
             }
             else
             {
-                v1 = this._lastName;
-                var text = this._lastName;
+                v1 = this._lastName1;
+                var text = this._lastName1;
             }
 
             string? v2 = null;
-            if (!this._hasPrefix)
+            if (!this._has2)
             {
             }
-            else if (this._prefix is null)
+            else if (this._prefix2 is null)
             {
             }
             else
             {
-                v2 = this._prefix;
-                var text = this._prefix;
+                v2 = this._prefix2;
+                var text = this._prefix2;
             }
 
             string? v3 = null;
-            if (!this._hasEmailAddress)
+            if (!this._has3)
             {
             }
-            else if (this._emailAddress is null)
+            else if (this._emailAddress3 is null)
             {
             }
             else
             {
-                v3 = this._emailAddress;
-                var text = this._emailAddress;
+                v3 = this._emailAddress3;
+                var text = this._emailAddress3;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("emailAddress", "format email", text, "must be an e-mail address");
@@ -195,55 +195,55 @@ namespace BoardingDsl
             }
 
             string? v4 = null;
-            if (!this._hasGender)
+            if (!this._has4)
             {
             }
-            else if (this._gender is null)
+            else if (this._gender4 is null)
             {
             }
             else
             {
-                v4 = this._gender;
-                var text = this._gender;
+                v4 = this._gender4;
+                var text = this._gender4;
             }
 
             string? v5 = null;
-            if (!this._hasPhoneNumber)
+            if (!this._has5)
             {
             }
-            else if (this._phoneNumber is null)
+            else if (this._phoneNumber5 is null)
             {
             }
             else
             {
-                v5 = this._phoneNumber;
-                var text = this._phoneNumber;
+                v5 = this._phoneNumber5;
+                var text = this._phoneNumber5;
             }
 
             string? v6 = null;
-            if (!this._hasDateOfBirth)
+            if (!this._has6)
             {
             }
-            else if (this._dateOfBirth is null)
+            else if (this._dateOfBirth6 is null)
             {
             }
             else
             {
-                v6 = this._dateOfBirth;
-                var text = this._dateOfBirth;
+                v6 = this._dateOfBirth6;
+                var text = this._dateOfBirth6;
             }
 
             string? v7 = null;
-            if (!this._hasLanguage)
+            if (!this._has7)
             {
             }
-            else if (this._language is null)
+            else if (this._language7 is null)
             {
             }
             else
             {
-                v7 = this._language;
-                var text = this._language;
+                v7 = this._language7;
+                var text = this._language7;
             }
 
             if (extraRequired is not null)
@@ -263,21 +263,21 @@ namespace BoardingDsl
             }
 
             return new ContactPerson(
-                this._hasFirstName,
+                this._has0,
                 v0,
-                this._hasLastName,
+                this._has1,
                 v1,
-                this._hasPrefix,
+                this._has2,
                 v2,
-                this._hasEmailAddress,
+                this._has3,
                 v3,
-                this._hasGender,
+                this._has4,
                 v4,
-                this._hasPhoneNumber,
+                this._has5,
                 v5,
-                this._hasDateOfBirth,
+                this._has6,
                 v6,
-                this._hasLanguage,
+                this._has7,
                 v7,
                 null);
         }

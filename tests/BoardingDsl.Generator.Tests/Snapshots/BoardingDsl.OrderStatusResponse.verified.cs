@@ -13,10 +13,10 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class OrderStatusResponse : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderStatus = global::System.Text.Json.JsonEncodedText.Encode("orderStatus");
-        private readonly bool _hasOrderStatus;
-        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
-        private readonly bool _hasExternalReference;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderStatus0 = global::System.Text.Json.JsonEncodedText.Encode("orderStatus");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference1 = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
+        private readonly bool _has1;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal OrderStatusResponse(
@@ -26,9 +26,9 @@ namespace BoardingDsl
             string? v1,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasOrderStatus = h0;
+            this._has0 = h0;
             this.OrderStatus = v0;
-            this._hasExternalReference = h1;
+            this._has1 = h1;
             this.ExternalReference = v1;
             this._extensionData = extensionData;
         }
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "orderStatus" => this._hasOrderStatus,
-            "externalReference" => this._hasExternalReference,
+            "orderStatus" => this._has0,
+            "externalReference" => this._has1,
             _ => false,
         };
 
@@ -58,18 +58,18 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasOrderStatus)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_orderStatus);
+                writer.WritePropertyName(s_orderStatus0);
                 {
                     var value = this.OrderStatus;
                     writer.WriteStringValue(global::BoardingDsl.OrderStatusJson.ToJsonString(value));
                 }
             }
 
-            if (this._hasExternalReference)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_externalReference);
+                writer.WritePropertyName(s_externalReference1);
                 if (this.ExternalReference is null)
                 {
                     writer.WriteNullValue();

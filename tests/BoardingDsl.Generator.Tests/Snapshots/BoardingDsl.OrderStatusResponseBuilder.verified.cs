@@ -8,16 +8,16 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class OrderStatusResponseBuilder
     {
-        private bool _hasOrderStatus;
-        private string? _orderStatus;
-        private bool _hasExternalReference;
-        private string? _externalReference;
+        private bool _has0;
+        private string? _orderStatus0;
+        private bool _has1;
+        private string? _externalReference1;
 
         /// <summary>The order's current status.</summary>
         public OrderStatusResponseBuilder WithOrderStatus(global::BoardingDsl.OrderStatus value)
         {
-            this._hasOrderStatus = true;
-            this._orderStatus = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._orderStatus0 = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -25,8 +25,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public OrderStatusResponseBuilder WithOrderStatus(string value)
         {
-            this._hasOrderStatus = true;
-            this._orderStatus = value;
+            this._has0 = true;
+            this._orderStatus0 = value;
             return this;
         }
 
@@ -34,8 +34,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public OrderStatusResponseBuilder WithExternalReference(string? value)
         {
-            this._hasExternalReference = true;
-            this._externalReference = value;
+            this._has1 = true;
+            this._externalReference1 = value;
             return this;
         }
 
@@ -52,8 +52,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "orderStatus" => this._hasOrderStatus,
-            "externalReference" => this._hasExternalReference,
+            "orderStatus" => this._has0,
+            "externalReference" => this._has1,
             _ => false,
         };
 
@@ -69,34 +69,34 @@ namespace BoardingDsl
         public OrderStatusResponse? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.OrderStatus? v0 = null;
-            if (!this._hasOrderStatus)
+            if (!this._has0)
             {
                 context.Missing("orderStatus", "WithOrderStatus");
             }
-            else if (this._orderStatus is null)
+            else if (this._orderStatus0 is null)
             {
                 context.Invalid("orderStatus", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus, out var parsed0))
+            else if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("orderStatus", "enum", this._orderStatus, "'" + this._orderStatus + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                context.Invalid("orderStatus", "enum", this._orderStatus0, "'" + this._orderStatus0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
             }
 
             string? v1 = null;
-            if (!this._hasExternalReference)
+            if (!this._has1)
             {
             }
-            else if (this._externalReference is null)
+            else if (this._externalReference1 is null)
             {
             }
             else
             {
-                v1 = this._externalReference;
-                var text = this._externalReference;
+                v1 = this._externalReference1;
+                var text = this._externalReference1;
             }
 
             if (extraRequired is not null)
@@ -116,9 +116,9 @@ namespace BoardingDsl
             }
 
             return new OrderStatusResponse(
-                this._hasOrderStatus,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasExternalReference,
+                this._has1,
                 v1,
                 null);
         }

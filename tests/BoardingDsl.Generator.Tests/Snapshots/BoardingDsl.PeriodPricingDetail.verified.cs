@@ -13,16 +13,16 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class PeriodPricingDetail : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_period = global::System.Text.Json.JsonEncodedText.Encode("period");
-        private readonly bool _hasPeriod;
-        private static readonly global::System.Text.Json.JsonEncodedText s_excludingTax = global::System.Text.Json.JsonEncodedText.Encode("excludingTax");
-        private readonly bool _hasExcludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_singleExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("singleExcludingTax");
-        private readonly bool _hasSingleExcludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_includingTax = global::System.Text.Json.JsonEncodedText.Encode("includingTax");
-        private readonly bool _hasIncludingTax;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmountsPerTaxRate = global::System.Text.Json.JsonEncodedText.Encode("taxAmountsPerTaxRate");
-        private readonly bool _hasTaxAmountsPerTaxRate;
+        private static readonly global::System.Text.Json.JsonEncodedText s_period0 = global::System.Text.Json.JsonEncodedText.Encode("period");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_excludingTax1 = global::System.Text.Json.JsonEncodedText.Encode("excludingTax");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_singleExcludingTax2 = global::System.Text.Json.JsonEncodedText.Encode("singleExcludingTax");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_includingTax3 = global::System.Text.Json.JsonEncodedText.Encode("includingTax");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmountsPerTaxRate4 = global::System.Text.Json.JsonEncodedText.Encode("taxAmountsPerTaxRate");
+        private readonly bool _has4;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal PeriodPricingDetail(
@@ -38,15 +38,15 @@ namespace BoardingDsl
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasPeriod = h0;
+            this._has0 = h0;
             this.Period = v0;
-            this._hasExcludingTax = h1;
+            this._has1 = h1;
             this.ExcludingTax = v1;
-            this._hasSingleExcludingTax = h2;
+            this._has2 = h2;
             this.SingleExcludingTax = v2;
-            this._hasIncludingTax = h3;
+            this._has3 = h3;
             this.IncludingTax = v3;
-            this._hasTaxAmountsPerTaxRate = h4;
+            this._has4 = h4;
             this.TaxAmountsPerTaxRate = v4;
             this._extensionData = extensionData;
         }
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "period" => this._hasPeriod,
-            "excludingTax" => this._hasExcludingTax,
-            "singleExcludingTax" => this._hasSingleExcludingTax,
-            "includingTax" => this._hasIncludingTax,
-            "taxAmountsPerTaxRate" => this._hasTaxAmountsPerTaxRate,
+            "period" => this._has0,
+            "excludingTax" => this._has1,
+            "singleExcludingTax" => this._has2,
+            "includingTax" => this._has3,
+            "taxAmountsPerTaxRate" => this._has4,
             _ => false,
         };
 
@@ -88,45 +88,45 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasPeriod)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_period);
+                writer.WritePropertyName(s_period0);
                 {
                     var value = this.Period;
                     writer.WriteStringValue(global::BoardingDsl.PeriodJson.ToJsonString(value));
                 }
             }
 
-            if (this._hasExcludingTax)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_excludingTax);
+                writer.WritePropertyName(s_excludingTax1);
                 {
                     var value = this.ExcludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasSingleExcludingTax)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_singleExcludingTax);
+                writer.WritePropertyName(s_singleExcludingTax2);
                 {
                     var value = this.SingleExcludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasIncludingTax)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_includingTax);
+                writer.WritePropertyName(s_includingTax3);
                 {
                     var value = this.IncludingTax;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasTaxAmountsPerTaxRate)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_taxAmountsPerTaxRate);
+                writer.WritePropertyName(s_taxAmountsPerTaxRate4);
                 if (this.TaxAmountsPerTaxRate is null)
                 {
                     writer.WriteNullValue();

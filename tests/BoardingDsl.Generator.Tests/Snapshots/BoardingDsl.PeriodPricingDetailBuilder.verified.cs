@@ -8,23 +8,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class PeriodPricingDetailBuilder
     {
-        private bool _hasPeriod;
-        private string? _period;
-        private bool _hasExcludingTax;
-        private decimal? _excludingTax;
-        private bool _hasSingleExcludingTax;
-        private decimal? _singleExcludingTax;
-        private bool _hasIncludingTax;
-        private decimal? _includingTax;
-        private bool _hasTaxAmountsPerTaxRate;
-        private global::BoardingDsl.TaxAmountPerTaxRateBuilder[]? _taxAmountsPerTaxRateBuilders;
-        private global::BoardingDsl.TaxAmountPerTaxRate[]? _taxAmountsPerTaxRate;
+        private bool _has0;
+        private string? _period0;
+        private bool _has1;
+        private decimal? _excludingTax1;
+        private bool _has2;
+        private decimal? _singleExcludingTax2;
+        private bool _has3;
+        private decimal? _includingTax3;
+        private bool _has4;
+        private global::BoardingDsl.TaxAmountPerTaxRateBuilder[]? _taxAmountsPerTaxRate4Builders;
+        private global::BoardingDsl.TaxAmountPerTaxRate[]? _taxAmountsPerTaxRate4;
 
         /// <summary>The billing period this price applies to.</summary>
         public PeriodPricingDetailBuilder WithPeriod(global::BoardingDsl.Period value)
         {
-            this._hasPeriod = true;
-            this._period = global::BoardingDsl.PeriodJson.IsDefined(value) ? global::BoardingDsl.PeriodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._period0 = global::BoardingDsl.PeriodJson.IsDefined(value) ? global::BoardingDsl.PeriodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -32,32 +32,32 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public PeriodPricingDetailBuilder WithPeriod(string value)
         {
-            this._hasPeriod = true;
-            this._period = value;
+            this._has0 = true;
+            this._period0 = value;
             return this;
         }
 
         /// <summary>The price before tax.</summary>
         public PeriodPricingDetailBuilder WithExcludingTax(decimal value)
         {
-            this._hasExcludingTax = true;
-            this._excludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has1 = true;
+            this._excludingTax1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>Presumably the price of a single unit before tax (the docs give no description).</summary>
         public PeriodPricingDetailBuilder WithSingleExcludingTax(decimal value)
         {
-            this._hasSingleExcludingTax = true;
-            this._singleExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has2 = true;
+            this._singleExcludingTax2 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The price including tax.</summary>
         public PeriodPricingDetailBuilder WithIncludingTax(decimal value)
         {
-            this._hasIncludingTax = true;
-            this._includingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has3 = true;
+            this._includingTax3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -73,9 +73,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._hasTaxAmountsPerTaxRate = true;
-            this._taxAmountsPerTaxRateBuilders = builders;
-            this._taxAmountsPerTaxRate = null;
+            this._has4 = true;
+            this._taxAmountsPerTaxRate4Builders = builders;
+            this._taxAmountsPerTaxRate4 = null;
             return this;
         }
 
@@ -83,9 +83,9 @@ namespace BoardingDsl
         /// <param name="items">Finished elements.</param>
         public PeriodPricingDetailBuilder WithTaxAmountsPerTaxRate(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.TaxAmountPerTaxRate> items)
         {
-            this._hasTaxAmountsPerTaxRate = true;
-            this._taxAmountsPerTaxRateBuilders = null;
-            this._taxAmountsPerTaxRate = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._has4 = true;
+            this._taxAmountsPerTaxRate4Builders = null;
+            this._taxAmountsPerTaxRate4 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -102,11 +102,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "period" => this._hasPeriod,
-            "excludingTax" => this._hasExcludingTax,
-            "singleExcludingTax" => this._hasSingleExcludingTax,
-            "includingTax" => this._hasIncludingTax,
-            "taxAmountsPerTaxRate" => this._hasTaxAmountsPerTaxRate,
+            "period" => this._has0,
+            "excludingTax" => this._has1,
+            "singleExcludingTax" => this._has2,
+            "includingTax" => this._has3,
+            "taxAmountsPerTaxRate" => this._has4,
             _ => false,
         };
 
@@ -125,90 +125,90 @@ namespace BoardingDsl
         public PeriodPricingDetail? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.Period? v0 = null;
-            if (!this._hasPeriod)
+            if (!this._has0)
             {
                 context.Missing("period", "WithPeriod");
             }
-            else if (this._period is null)
+            else if (this._period0 is null)
             {
                 context.Invalid("period", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.PeriodJson.TryParse(this._period, out var parsed0))
+            else if (global::BoardingDsl.PeriodJson.TryParse(this._period0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("period", "enum", this._period, "'" + this._period + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
+                context.Invalid("period", "enum", this._period0, "'" + this._period0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
             }
 
             decimal? v1 = null;
-            if (!this._hasExcludingTax)
+            if (!this._has1)
             {
                 context.Missing("excludingTax", "WithExcludingTax");
             }
-            else if (this._excludingTax is null)
+            else if (this._excludingTax1 is null)
             {
                 context.Invalid("excludingTax", "type", null, "must not be null");
             }
             else
             {
-                v1 = this._excludingTax;
+                v1 = this._excludingTax1;
             }
 
             decimal? v2 = null;
-            if (!this._hasSingleExcludingTax)
+            if (!this._has2)
             {
                 context.Missing("singleExcludingTax", "WithSingleExcludingTax");
             }
-            else if (this._singleExcludingTax is null)
+            else if (this._singleExcludingTax2 is null)
             {
                 context.Invalid("singleExcludingTax", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._singleExcludingTax;
+                v2 = this._singleExcludingTax2;
             }
 
             decimal? v3 = null;
-            if (!this._hasIncludingTax)
+            if (!this._has3)
             {
                 context.Missing("includingTax", "WithIncludingTax");
             }
-            else if (this._includingTax is null)
+            else if (this._includingTax3 is null)
             {
                 context.Invalid("includingTax", "type", null, "must not be null");
             }
             else
             {
-                v3 = this._includingTax;
+                v3 = this._includingTax3;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4 = null;
-            if (!this._hasTaxAmountsPerTaxRate)
+            if (!this._has4)
             {
             }
-            else if (this._taxAmountsPerTaxRateBuilders is not null)
+            else if (this._taxAmountsPerTaxRate4Builders is not null)
             {
-                var list = new global::BoardingDsl.TaxAmountPerTaxRate[this._taxAmountsPerTaxRateBuilders.Length];
+                var list = new global::BoardingDsl.TaxAmountPerTaxRate[this._taxAmountsPerTaxRate4Builders.Length];
                 context.Enter("taxAmountsPerTaxRate");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._taxAmountsPerTaxRateBuilders[i].BuildCore(context, null)!;
+                    list[i] = this._taxAmountsPerTaxRate4Builders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
                 v4 = list;
             }
-            else if (this._taxAmountsPerTaxRate is null)
+            else if (this._taxAmountsPerTaxRate4 is null)
             {
                 context.Invalid("taxAmountsPerTaxRate", "type", null, "must not be null");
             }
             else
             {
-                v4 = ((global::BoardingDsl.TaxAmountPerTaxRate[])this._taxAmountsPerTaxRate.Clone());
+                v4 = ((global::BoardingDsl.TaxAmountPerTaxRate[])this._taxAmountsPerTaxRate4.Clone());
             }
 
             if (extraRequired is not null)
@@ -228,15 +228,15 @@ namespace BoardingDsl
             }
 
             return new PeriodPricingDetail(
-                this._hasPeriod,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasExcludingTax,
+                this._has1,
                 v1.GetValueOrDefault(),
-                this._hasSingleExcludingTax,
+                this._has2,
                 v2.GetValueOrDefault(),
-                this._hasIncludingTax,
+                this._has3,
                 v3.GetValueOrDefault(),
-                this._hasTaxAmountsPerTaxRate,
+                this._has4,
                 v4,
                 null);
         }

@@ -13,22 +13,22 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SetShoppingCartPricingDetailsRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_currency = global::System.Text.Json.JsonEncodedText.Encode("currency");
-        private readonly bool _hasCurrency;
-        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
-        private readonly bool _hasShippingCost;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
-        private readonly bool _hasOneOffPriceCouponCode;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
-        private readonly bool _hasOneOffPriceDiscount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
-        private readonly bool _hasTotalAmountToBePaidImmediately;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
-        private readonly bool _hasTotalRevenueForFullYear;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _hasPeriodPricingDetails;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _hasOrder;
+        private static readonly global::System.Text.Json.JsonEncodedText s_currency0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost1 = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode2 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately4 = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear5 = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails6 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order7 = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _has7;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal SetShoppingCartPricingDetailsRequest(
@@ -50,21 +50,21 @@ namespace BoardingDsl
             global::BoardingDsl.Order v7,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasCurrency = h0;
+            this._has0 = h0;
             this.Currency = v0;
-            this._hasShippingCost = h1;
+            this._has1 = h1;
             this.ShippingCost = v1;
-            this._hasOneOffPriceCouponCode = h2;
+            this._has2 = h2;
             this.OneOffPriceCouponCode = v2;
-            this._hasOneOffPriceDiscount = h3;
+            this._has3 = h3;
             this.OneOffPriceDiscount = v3;
-            this._hasTotalAmountToBePaidImmediately = h4;
+            this._has4 = h4;
             this.TotalAmountToBePaidImmediately = v4;
-            this._hasTotalRevenueForFullYear = h5;
+            this._has5 = h5;
             this.TotalRevenueForFullYear = v5;
-            this._hasPeriodPricingDetails = h6;
+            this._has6 = h6;
             this.PeriodPricingDetails = v6;
-            this._hasOrder = h7;
+            this._has7 = h7;
             this.Order = v7;
             this._extensionData = extensionData;
         }
@@ -100,14 +100,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "currency" => this._hasCurrency,
-            "shippingCost" => this._hasShippingCost,
-            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
-            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
-            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
-            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
-            "order" => this._hasOrder,
+            "currency" => this._has0,
+            "shippingCost" => this._has1,
+            "oneOffPriceCouponCode" => this._has2,
+            "oneOffPriceDiscount" => this._has3,
+            "totalAmountToBePaidImmediately" => this._has4,
+            "totalRevenueForFullYear" => this._has5,
+            "periodPricingDetails" => this._has6,
+            "order" => this._has7,
             _ => false,
         };
 
@@ -118,63 +118,63 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasCurrency)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_currency);
+                writer.WritePropertyName(s_currency0);
                 {
                     var value = this.Currency;
                     writer.WriteStringValue(global::BoardingDsl.CurrencyJson.ToJsonString(value));
                 }
             }
 
-            if (this._hasShippingCost)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_shippingCost);
+                writer.WritePropertyName(s_shippingCost1);
                 {
                     var value = this.ShippingCost;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasOneOffPriceCouponCode)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_oneOffPriceCouponCode);
+                writer.WritePropertyName(s_oneOffPriceCouponCode2);
                 {
                     var value = this.OneOffPriceCouponCode;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasOneOffPriceDiscount)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceDiscount);
+                writer.WritePropertyName(s_oneOffPriceDiscount3);
                 {
                     var value = this.OneOffPriceDiscount;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasTotalAmountToBePaidImmediately)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_totalAmountToBePaidImmediately);
+                writer.WritePropertyName(s_totalAmountToBePaidImmediately4);
                 {
                     var value = this.TotalAmountToBePaidImmediately;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasTotalRevenueForFullYear)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_totalRevenueForFullYear);
+                writer.WritePropertyName(s_totalRevenueForFullYear5);
                 {
                     var value = this.TotalRevenueForFullYear;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasPeriodPricingDetails)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_periodPricingDetails);
+                writer.WritePropertyName(s_periodPricingDetails6);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PeriodPricingDetails)
@@ -186,9 +186,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOrder)
+            if (this._has7)
             {
-                writer.WritePropertyName(s_order);
+                writer.WritePropertyName(s_order7);
                 {
                     var value = this.Order;
                     value.WriteTo(writer);

@@ -8,30 +8,30 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SetShoppingCartPricingDetailsRequestBuilder
     {
-        private bool _hasCurrency;
-        private string? _currency;
-        private bool _hasShippingCost;
-        private decimal? _shippingCost;
-        private bool _hasOneOffPriceCouponCode;
-        private string? _oneOffPriceCouponCode;
-        private bool _hasOneOffPriceDiscount;
-        private decimal? _oneOffPriceDiscount;
-        private bool _hasTotalAmountToBePaidImmediately;
-        private decimal? _totalAmountToBePaidImmediately;
-        private bool _hasTotalRevenueForFullYear;
-        private decimal? _totalRevenueForFullYear;
-        private bool _hasPeriodPricingDetails;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
-        private bool _hasOrder;
-        private global::BoardingDsl.OrderBuilder? _orderBuilder;
-        private global::BoardingDsl.Order? _order;
+        private bool _has0;
+        private string? _currency0;
+        private bool _has1;
+        private decimal? _shippingCost1;
+        private bool _has2;
+        private string? _oneOffPriceCouponCode2;
+        private bool _has3;
+        private decimal? _oneOffPriceDiscount3;
+        private bool _has4;
+        private decimal? _totalAmountToBePaidImmediately4;
+        private bool _has5;
+        private decimal? _totalRevenueForFullYear5;
+        private bool _has6;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails6Builders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails6;
+        private bool _has7;
+        private global::BoardingDsl.OrderBuilder? _order7Builder;
+        private global::BoardingDsl.Order? _order7;
 
         /// <summary>The currency of the order.</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(global::BoardingDsl.Currency value)
         {
-            this._hasCurrency = true;
-            this._currency = global::BoardingDsl.CurrencyJson.IsDefined(value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._currency0 = global::BoardingDsl.CurrencyJson.IsDefined(value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -39,48 +39,48 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(string value)
         {
-            this._hasCurrency = true;
-            this._currency = value;
+            this._has0 = true;
+            this._currency0 = value;
             return this;
         }
 
         /// <summary>The total shipping cost, 0 when there is none.</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithShippingCost(decimal value)
         {
-            this._hasShippingCost = true;
-            this._shippingCost = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has1 = true;
+            this._shippingCost1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The coupon code that goes with the one-off discount; an empty string when no coupon applies.</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithOneOffPriceCouponCode(string value)
         {
-            this._hasOneOffPriceCouponCode = true;
-            this._oneOffPriceCouponCode = value;
+            this._has2 = true;
+            this._oneOffPriceCouponCode2 = value;
             return this;
         }
 
         /// <summary>The one-off discount on the order.</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithOneOffPriceDiscount(decimal value)
         {
-            this._hasOneOffPriceDiscount = true;
-            this._oneOffPriceDiscount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has3 = true;
+            this._oneOffPriceDiscount3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The amount the customer pays straight away in the checkout.</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithTotalAmountToBePaidImmediately(decimal value)
         {
-            this._hasTotalAmountToBePaidImmediately = true;
-            this._totalAmountToBePaidImmediately = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has4 = true;
+            this._totalAmountToBePaidImmediately4 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>Presumably the revenue expected over the first twelve months (the docs give no description).</summary>
         public SetShoppingCartPricingDetailsRequestBuilder WithTotalRevenueForFullYear(decimal value)
         {
-            this._hasTotalRevenueForFullYear = true;
-            this._totalRevenueForFullYear = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has5 = true;
+            this._totalRevenueForFullYear5 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -96,9 +96,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = builders;
-            this._periodPricingDetails = null;
+            this._has6 = true;
+            this._periodPricingDetails6Builders = builders;
+            this._periodPricingDetails6 = null;
             return this;
         }
 
@@ -106,9 +106,9 @@ namespace BoardingDsl
         /// <param name="items">Finished elements.</param>
         public SetShoppingCartPricingDetailsRequestBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail> items)
         {
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = null;
-            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._has6 = true;
+            this._periodPricingDetails6Builders = null;
+            this._periodPricingDetails6 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -119,9 +119,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._hasOrder = true;
-            this._orderBuilder = builder;
-            this._order = null;
+            this._has7 = true;
+            this._order7Builder = builder;
+            this._order7 = null;
             return this;
         }
 
@@ -129,9 +129,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public SetShoppingCartPricingDetailsRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._hasOrder = true;
-            this._orderBuilder = null;
-            this._order = value;
+            this._has7 = true;
+            this._order7Builder = null;
+            this._order7 = value;
             return this;
         }
 
@@ -148,14 +148,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "currency" => this._hasCurrency,
-            "shippingCost" => this._hasShippingCost,
-            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
-            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
-            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
-            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
-            "order" => this._hasOrder,
+            "currency" => this._has0,
+            "shippingCost" => this._has1,
+            "oneOffPriceCouponCode" => this._has2,
+            "oneOffPriceDiscount" => this._has3,
+            "totalAmountToBePaidImmediately" => this._has4,
+            "totalRevenueForFullYear" => this._has5,
+            "periodPricingDetails" => this._has6,
+            "order" => this._has7,
             _ => false,
         };
 
@@ -177,140 +177,140 @@ namespace BoardingDsl
         public SetShoppingCartPricingDetailsRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.Currency? v0 = null;
-            if (!this._hasCurrency)
+            if (!this._has0)
             {
                 context.Missing("currency", "WithCurrency");
             }
-            else if (this._currency is null)
+            else if (this._currency0 is null)
             {
                 context.Invalid("currency", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsed0))
+            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
             }
 
             decimal? v1 = null;
-            if (!this._hasShippingCost)
+            if (!this._has1)
             {
                 context.Missing("shippingCost", "WithShippingCost");
             }
-            else if (this._shippingCost is null)
+            else if (this._shippingCost1 is null)
             {
                 context.Invalid("shippingCost", "type", null, "must not be null");
             }
             else
             {
-                v1 = this._shippingCost;
+                v1 = this._shippingCost1;
             }
 
             string? v2 = null;
-            if (!this._hasOneOffPriceCouponCode)
+            if (!this._has2)
             {
                 context.Missing("oneOffPriceCouponCode", "WithOneOffPriceCouponCode");
             }
-            else if (this._oneOffPriceCouponCode is null)
+            else if (this._oneOffPriceCouponCode2 is null)
             {
                 context.Invalid("oneOffPriceCouponCode", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._oneOffPriceCouponCode;
-                var text = this._oneOffPriceCouponCode;
+                v2 = this._oneOffPriceCouponCode2;
+                var text = this._oneOffPriceCouponCode2;
             }
 
             decimal? v3 = null;
-            if (!this._hasOneOffPriceDiscount)
+            if (!this._has3)
             {
                 context.Missing("oneOffPriceDiscount", "WithOneOffPriceDiscount");
             }
-            else if (this._oneOffPriceDiscount is null)
+            else if (this._oneOffPriceDiscount3 is null)
             {
                 context.Invalid("oneOffPriceDiscount", "type", null, "must not be null");
             }
             else
             {
-                v3 = this._oneOffPriceDiscount;
+                v3 = this._oneOffPriceDiscount3;
             }
 
             decimal? v4 = null;
-            if (!this._hasTotalAmountToBePaidImmediately)
+            if (!this._has4)
             {
                 context.Missing("totalAmountToBePaidImmediately", "WithTotalAmountToBePaidImmediately");
             }
-            else if (this._totalAmountToBePaidImmediately is null)
+            else if (this._totalAmountToBePaidImmediately4 is null)
             {
                 context.Invalid("totalAmountToBePaidImmediately", "type", null, "must not be null");
             }
             else
             {
-                v4 = this._totalAmountToBePaidImmediately;
+                v4 = this._totalAmountToBePaidImmediately4;
             }
 
             decimal? v5 = null;
-            if (!this._hasTotalRevenueForFullYear)
+            if (!this._has5)
             {
                 context.Missing("totalRevenueForFullYear", "WithTotalRevenueForFullYear");
             }
-            else if (this._totalRevenueForFullYear is null)
+            else if (this._totalRevenueForFullYear5 is null)
             {
                 context.Invalid("totalRevenueForFullYear", "type", null, "must not be null");
             }
             else
             {
-                v5 = this._totalRevenueForFullYear;
+                v5 = this._totalRevenueForFullYear5;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
-            if (!this._hasPeriodPricingDetails)
+            if (!this._has6)
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
-            else if (this._periodPricingDetailsBuilders is not null)
+            else if (this._periodPricingDetails6Builders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, null)!;
+                    list[i] = this._periodPricingDetails6Builders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
                 v6 = list;
             }
-            else if (this._periodPricingDetails is null)
+            else if (this._periodPricingDetails6 is null)
             {
                 context.Invalid("periodPricingDetails", "type", null, "must not be null");
             }
             else
             {
-                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
+                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
             }
 
             global::BoardingDsl.Order? v7 = null;
-            if (!this._hasOrder)
+            if (!this._has7)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._orderBuilder is not null)
+            else if (this._order7Builder is not null)
             {
                 context.Enter("order");
-                v7 = this._orderBuilder.BuildCore(context, null);
+                v7 = this._order7Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order is null)
+            else if (this._order7 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
             else
             {
-                v7 = this._order;
+                v7 = this._order7;
             }
 
             if (extraRequired is not null)
@@ -330,21 +330,21 @@ namespace BoardingDsl
             }
 
             return new SetShoppingCartPricingDetailsRequest(
-                this._hasCurrency,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasShippingCost,
+                this._has1,
                 v1.GetValueOrDefault(),
-                this._hasOneOffPriceCouponCode,
+                this._has2,
                 v2!,
-                this._hasOneOffPriceDiscount,
+                this._has3,
                 v3.GetValueOrDefault(),
-                this._hasTotalAmountToBePaidImmediately,
+                this._has4,
                 v4.GetValueOrDefault(),
-                this._hasTotalRevenueForFullYear,
+                this._has5,
                 v5.GetValueOrDefault(),
-                this._hasPeriodPricingDetails,
+                this._has6,
                 v6!,
-                this._hasOrder,
+                this._has7,
                 v7!,
                 null);
         }

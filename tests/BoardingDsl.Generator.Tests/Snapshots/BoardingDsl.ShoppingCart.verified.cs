@@ -13,20 +13,20 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ShoppingCart : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_currency = global::System.Text.Json.JsonEncodedText.Encode("currency");
-        private readonly bool _hasCurrency;
-        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
-        private readonly bool _hasShippingCost;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
-        private readonly bool _hasOneOffPriceCouponCode;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
-        private readonly bool _hasOneOffPriceDiscount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
-        private readonly bool _hasTotalAmountToBePaidImmediately;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
-        private readonly bool _hasTotalRevenueForFullYear;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _hasPeriodPricingDetails;
+        private static readonly global::System.Text.Json.JsonEncodedText s_currency0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost1 = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode2 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately4 = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear5 = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails6 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _has6;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ShoppingCart(
@@ -46,19 +46,19 @@ namespace BoardingDsl
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasCurrency = h0;
+            this._has0 = h0;
             this.Currency = v0;
-            this._hasShippingCost = h1;
+            this._has1 = h1;
             this.ShippingCost = v1;
-            this._hasOneOffPriceCouponCode = h2;
+            this._has2 = h2;
             this.OneOffPriceCouponCode = v2;
-            this._hasOneOffPriceDiscount = h3;
+            this._has3 = h3;
             this.OneOffPriceDiscount = v3;
-            this._hasTotalAmountToBePaidImmediately = h4;
+            this._has4 = h4;
             this.TotalAmountToBePaidImmediately = v4;
-            this._hasTotalRevenueForFullYear = h5;
+            this._has5 = h5;
             this.TotalRevenueForFullYear = v5;
-            this._hasPeriodPricingDetails = h6;
+            this._has6 = h6;
             this.PeriodPricingDetails = v6;
             this._extensionData = extensionData;
         }
@@ -91,13 +91,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "currency" => this._hasCurrency,
-            "shippingCost" => this._hasShippingCost,
-            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
-            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
-            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
-            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "currency" => this._has0,
+            "shippingCost" => this._has1,
+            "oneOffPriceCouponCode" => this._has2,
+            "oneOffPriceDiscount" => this._has3,
+            "totalAmountToBePaidImmediately" => this._has4,
+            "totalRevenueForFullYear" => this._has5,
+            "periodPricingDetails" => this._has6,
             _ => false,
         };
 
@@ -108,9 +108,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasCurrency)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_currency);
+                writer.WritePropertyName(s_currency0);
                 if (this.Currency is null)
                 {
                     writer.WriteNullValue();
@@ -122,9 +122,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasShippingCost)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_shippingCost);
+                writer.WritePropertyName(s_shippingCost1);
                 if (this.ShippingCost is null)
                 {
                     writer.WriteNullValue();
@@ -136,9 +136,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOneOffPriceCouponCode)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_oneOffPriceCouponCode);
+                writer.WritePropertyName(s_oneOffPriceCouponCode2);
                 if (this.OneOffPriceCouponCode is null)
                 {
                     writer.WriteNullValue();
@@ -150,9 +150,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOneOffPriceDiscount)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceDiscount);
+                writer.WritePropertyName(s_oneOffPriceDiscount3);
                 if (this.OneOffPriceDiscount is null)
                 {
                     writer.WriteNullValue();
@@ -164,9 +164,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasTotalAmountToBePaidImmediately)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_totalAmountToBePaidImmediately);
+                writer.WritePropertyName(s_totalAmountToBePaidImmediately4);
                 if (this.TotalAmountToBePaidImmediately is null)
                 {
                     writer.WriteNullValue();
@@ -178,9 +178,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasTotalRevenueForFullYear)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_totalRevenueForFullYear);
+                writer.WritePropertyName(s_totalRevenueForFullYear5);
                 if (this.TotalRevenueForFullYear is null)
                 {
                     writer.WriteNullValue();
@@ -192,9 +192,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasPeriodPricingDetails)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_periodPricingDetails);
+                writer.WritePropertyName(s_periodPricingDetails6);
                 if (this.PeriodPricingDetails is null)
                 {
                     writer.WriteNullValue();

@@ -8,27 +8,27 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ShoppingCartBuilder
     {
-        private bool _hasCurrency;
-        private string? _currency;
-        private bool _hasShippingCost;
-        private decimal? _shippingCost;
-        private bool _hasOneOffPriceCouponCode;
-        private string? _oneOffPriceCouponCode;
-        private bool _hasOneOffPriceDiscount;
-        private decimal? _oneOffPriceDiscount;
-        private bool _hasTotalAmountToBePaidImmediately;
-        private decimal? _totalAmountToBePaidImmediately;
-        private bool _hasTotalRevenueForFullYear;
-        private decimal? _totalRevenueForFullYear;
-        private bool _hasPeriodPricingDetails;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
+        private bool _has0;
+        private string? _currency0;
+        private bool _has1;
+        private decimal? _shippingCost1;
+        private bool _has2;
+        private string? _oneOffPriceCouponCode2;
+        private bool _has3;
+        private decimal? _oneOffPriceDiscount3;
+        private bool _has4;
+        private decimal? _totalAmountToBePaidImmediately4;
+        private bool _has5;
+        private decimal? _totalRevenueForFullYear5;
+        private bool _has6;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails6Builders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails6;
 
         /// <summary>The currency of the order, or null before the totals are set.</summary>
         public ShoppingCartBuilder WithCurrency(global::BoardingDsl.Currency? value)
         {
-            this._hasCurrency = true;
-            this._currency = value is null ? null : global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._currency0 = value is null ? null : global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -36,8 +36,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public ShoppingCartBuilder WithCurrency(string? value)
         {
-            this._hasCurrency = true;
-            this._currency = value;
+            this._has0 = true;
+            this._currency0 = value;
             return this;
         }
 
@@ -45,8 +45,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithShippingCost(decimal? value)
         {
-            this._hasShippingCost = true;
-            this._shippingCost = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._has1 = true;
+            this._shippingCost1 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -54,8 +54,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithOneOffPriceCouponCode(string? value)
         {
-            this._hasOneOffPriceCouponCode = true;
-            this._oneOffPriceCouponCode = value;
+            this._has2 = true;
+            this._oneOffPriceCouponCode2 = value;
             return this;
         }
 
@@ -63,8 +63,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithOneOffPriceDiscount(decimal? value)
         {
-            this._hasOneOffPriceDiscount = true;
-            this._oneOffPriceDiscount = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._has3 = true;
+            this._oneOffPriceDiscount3 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -72,8 +72,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithTotalAmountToBePaidImmediately(decimal? value)
         {
-            this._hasTotalAmountToBePaidImmediately = true;
-            this._totalAmountToBePaidImmediately = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._has4 = true;
+            this._totalAmountToBePaidImmediately4 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -81,8 +81,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithTotalRevenueForFullYear(decimal? value)
         {
-            this._hasTotalRevenueForFullYear = true;
-            this._totalRevenueForFullYear = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._has5 = true;
+            this._totalRevenueForFullYear5 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -98,9 +98,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = builders;
-            this._periodPricingDetails = null;
+            this._has6 = true;
+            this._periodPricingDetails6Builders = builders;
+            this._periodPricingDetails6 = null;
             return this;
         }
 
@@ -108,9 +108,9 @@ namespace BoardingDsl
         /// <param name="items">Finished elements, or <see langword="null"/> to send an explicit JSON null.</param>
         public ShoppingCartBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail>? items)
         {
-            this._hasPeriodPricingDetails = true;
-            this._periodPricingDetailsBuilders = null;
-            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._has6 = true;
+            this._periodPricingDetails6Builders = null;
+            this._periodPricingDetails6 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -127,13 +127,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "currency" => this._hasCurrency,
-            "shippingCost" => this._hasShippingCost,
-            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
-            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
-            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
-            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
-            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "currency" => this._has0,
+            "shippingCost" => this._has1,
+            "oneOffPriceCouponCode" => this._has2,
+            "oneOffPriceDiscount" => this._has3,
+            "totalAmountToBePaidImmediately" => this._has4,
+            "totalRevenueForFullYear" => this._has5,
+            "periodPricingDetails" => this._has6,
             _ => false,
         };
 
@@ -154,106 +154,106 @@ namespace BoardingDsl
         public ShoppingCart? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.Currency? v0 = null;
-            if (!this._hasCurrency)
+            if (!this._has0)
             {
             }
-            else if (this._currency is null)
+            else if (this._currency0 is null)
             {
             }
-            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsed0))
+            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
             }
 
             decimal? v1 = null;
-            if (!this._hasShippingCost)
+            if (!this._has1)
             {
             }
-            else if (this._shippingCost is null)
+            else if (this._shippingCost1 is null)
             {
             }
             else
             {
-                v1 = this._shippingCost;
+                v1 = this._shippingCost1;
             }
 
             string? v2 = null;
-            if (!this._hasOneOffPriceCouponCode)
+            if (!this._has2)
             {
             }
-            else if (this._oneOffPriceCouponCode is null)
+            else if (this._oneOffPriceCouponCode2 is null)
             {
             }
             else
             {
-                v2 = this._oneOffPriceCouponCode;
-                var text = this._oneOffPriceCouponCode;
+                v2 = this._oneOffPriceCouponCode2;
+                var text = this._oneOffPriceCouponCode2;
             }
 
             decimal? v3 = null;
-            if (!this._hasOneOffPriceDiscount)
+            if (!this._has3)
             {
             }
-            else if (this._oneOffPriceDiscount is null)
+            else if (this._oneOffPriceDiscount3 is null)
             {
             }
             else
             {
-                v3 = this._oneOffPriceDiscount;
+                v3 = this._oneOffPriceDiscount3;
             }
 
             decimal? v4 = null;
-            if (!this._hasTotalAmountToBePaidImmediately)
+            if (!this._has4)
             {
             }
-            else if (this._totalAmountToBePaidImmediately is null)
+            else if (this._totalAmountToBePaidImmediately4 is null)
             {
             }
             else
             {
-                v4 = this._totalAmountToBePaidImmediately;
+                v4 = this._totalAmountToBePaidImmediately4;
             }
 
             decimal? v5 = null;
-            if (!this._hasTotalRevenueForFullYear)
+            if (!this._has5)
             {
             }
-            else if (this._totalRevenueForFullYear is null)
+            else if (this._totalRevenueForFullYear5 is null)
             {
             }
             else
             {
-                v5 = this._totalRevenueForFullYear;
+                v5 = this._totalRevenueForFullYear5;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
-            if (!this._hasPeriodPricingDetails)
+            if (!this._has6)
             {
             }
-            else if (this._periodPricingDetailsBuilders is not null)
+            else if (this._periodPricingDetails6Builders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, null)!;
+                    list[i] = this._periodPricingDetails6Builders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
                 v6 = list;
             }
-            else if (this._periodPricingDetails is null)
+            else if (this._periodPricingDetails6 is null)
             {
             }
             else
             {
-                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
+                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
             }
 
             if (extraRequired is not null)
@@ -273,19 +273,19 @@ namespace BoardingDsl
             }
 
             return new ShoppingCart(
-                this._hasCurrency,
+                this._has0,
                 v0,
-                this._hasShippingCost,
+                this._has1,
                 v1,
-                this._hasOneOffPriceCouponCode,
+                this._has2,
                 v2,
-                this._hasOneOffPriceDiscount,
+                this._has3,
                 v3,
-                this._hasTotalAmountToBePaidImmediately,
+                this._has4,
                 v4,
-                this._hasTotalRevenueForFullYear,
+                this._has5,
                 v5,
-                this._hasPeriodPricingDetails,
+                this._has6,
                 v6,
                 null);
         }

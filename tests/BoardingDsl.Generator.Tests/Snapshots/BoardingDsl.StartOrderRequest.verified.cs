@@ -13,27 +13,27 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StartOrderRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderDate = global::System.Text.Json.JsonEncodedText.Encode("orderDate");
-        private readonly bool _hasOrderDate;
-        private readonly string? _orderDateText;
-        private static readonly global::System.Text.Json.JsonEncodedText s_termsAndConditions = global::System.Text.Json.JsonEncodedText.Encode("termsAndConditions");
-        private readonly bool _hasTermsAndConditions;
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderNotes = global::System.Text.Json.JsonEncodedText.Encode("orderNotes");
-        private readonly bool _hasOrderNotes;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cartUrl = global::System.Text.Json.JsonEncodedText.Encode("cartUrl");
-        private readonly bool _hasCartUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeUrl = global::System.Text.Json.JsonEncodedText.Encode("storeUrl");
-        private readonly bool _hasStoreUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusUrl = global::System.Text.Json.JsonEncodedText.Encode("statusUrl");
-        private readonly bool _hasStatusUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeInformation = global::System.Text.Json.JsonEncodedText.Encode("storeInformation");
-        private readonly bool _hasStoreInformation;
-        private static readonly global::System.Text.Json.JsonEncodedText s_companyContactPerson = global::System.Text.Json.JsonEncodedText.Encode("companyContactPerson");
-        private readonly bool _hasCompanyContactPerson;
-        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceAccount = global::System.Text.Json.JsonEncodedText.Encode("invoiceAccount");
-        private readonly bool _hasInvoiceAccount;
-        private static readonly global::System.Text.Json.JsonEncodedText s_payoutAccount = global::System.Text.Json.JsonEncodedText.Encode("payoutAccount");
-        private readonly bool _hasPayoutAccount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderDate0 = global::System.Text.Json.JsonEncodedText.Encode("orderDate");
+        private readonly bool _has0;
+        private readonly string? _orderDate0Text;
+        private static readonly global::System.Text.Json.JsonEncodedText s_termsAndConditions1 = global::System.Text.Json.JsonEncodedText.Encode("termsAndConditions");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderNotes2 = global::System.Text.Json.JsonEncodedText.Encode("orderNotes");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cartUrl3 = global::System.Text.Json.JsonEncodedText.Encode("cartUrl");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeUrl4 = global::System.Text.Json.JsonEncodedText.Encode("storeUrl");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusUrl5 = global::System.Text.Json.JsonEncodedText.Encode("statusUrl");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeInformation6 = global::System.Text.Json.JsonEncodedText.Encode("storeInformation");
+        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_companyContactPerson7 = global::System.Text.Json.JsonEncodedText.Encode("companyContactPerson");
+        private readonly bool _has7;
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceAccount8 = global::System.Text.Json.JsonEncodedText.Encode("invoiceAccount");
+        private readonly bool _has8;
+        private static readonly global::System.Text.Json.JsonEncodedText s_payoutAccount9 = global::System.Text.Json.JsonEncodedText.Encode("payoutAccount");
+        private readonly bool _has9;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StartOrderRequest(
@@ -60,26 +60,26 @@ namespace BoardingDsl
             global::System.Text.Json.JsonElement? v9,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasOrderDate = h0;
+            this._has0 = h0;
             this.OrderDate = v0;
-            this._orderDateText = t0;
-            this._hasTermsAndConditions = h1;
+            this._orderDate0Text = t0;
+            this._has1 = h1;
             this.TermsAndConditions = v1;
-            this._hasOrderNotes = h2;
+            this._has2 = h2;
             this.OrderNotes = v2;
-            this._hasCartUrl = h3;
+            this._has3 = h3;
             this.CartUrl = v3;
-            this._hasStoreUrl = h4;
+            this._has4 = h4;
             this.StoreUrl = v4;
-            this._hasStatusUrl = h5;
+            this._has5 = h5;
             this.StatusUrl = v5;
-            this._hasStoreInformation = h6;
+            this._has6 = h6;
             this.StoreInformation = v6;
-            this._hasCompanyContactPerson = h7;
+            this._has7 = h7;
             this.CompanyContactPerson = v7;
-            this._hasInvoiceAccount = h8;
+            this._has8 = h8;
             this.InvoiceAccount = v8;
-            this._hasPayoutAccount = h9;
+            this._has9 = h9;
             this.PayoutAccount = v9;
             this._extensionData = extensionData;
         }
@@ -121,16 +121,16 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "orderDate" => this._hasOrderDate,
-            "termsAndConditions" => this._hasTermsAndConditions,
-            "orderNotes" => this._hasOrderNotes,
-            "cartUrl" => this._hasCartUrl,
-            "storeUrl" => this._hasStoreUrl,
-            "statusUrl" => this._hasStatusUrl,
-            "storeInformation" => this._hasStoreInformation,
-            "companyContactPerson" => this._hasCompanyContactPerson,
-            "invoiceAccount" => this._hasInvoiceAccount,
-            "payoutAccount" => this._hasPayoutAccount,
+            "orderDate" => this._has0,
+            "termsAndConditions" => this._has1,
+            "orderNotes" => this._has2,
+            "cartUrl" => this._has3,
+            "storeUrl" => this._has4,
+            "statusUrl" => this._has5,
+            "storeInformation" => this._has6,
+            "companyContactPerson" => this._has7,
+            "invoiceAccount" => this._has8,
+            "payoutAccount" => this._has9,
             _ => false,
         };
 
@@ -141,14 +141,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasOrderDate)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_orderDate);
+                writer.WritePropertyName(s_orderDate0);
                 {
                     // The text as read, so it round-trips exactly; a built value is written by System.Text.Json (ISO 8601).
-                    if (this._orderDateText is not null)
+                    if (this._orderDate0Text is not null)
                     {
-                        writer.WriteStringValue(this._orderDateText);
+                        writer.WriteStringValue(this._orderDate0Text);
                     }
                     else
                     {
@@ -157,9 +157,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasTermsAndConditions)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_termsAndConditions);
+                writer.WritePropertyName(s_termsAndConditions1);
                 if (this.TermsAndConditions is null)
                 {
                     writer.WriteNullValue();
@@ -176,9 +176,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOrderNotes)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_orderNotes);
+                writer.WritePropertyName(s_orderNotes2);
                 if (this.OrderNotes is null)
                 {
                     writer.WriteNullValue();
@@ -190,45 +190,45 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasCartUrl)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_cartUrl);
+                writer.WritePropertyName(s_cartUrl3);
                 {
                     var value = this.CartUrl;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasStoreUrl)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_storeUrl);
+                writer.WritePropertyName(s_storeUrl4);
                 {
                     var value = this.StoreUrl;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasStatusUrl)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_statusUrl);
+                writer.WritePropertyName(s_statusUrl5);
                 {
                     var value = this.StatusUrl;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasStoreInformation)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_storeInformation);
+                writer.WritePropertyName(s_storeInformation6);
                 {
                     var value = this.StoreInformation;
                     value.WriteTo(writer);
                 }
             }
 
-            if (this._hasCompanyContactPerson)
+            if (this._has7)
             {
-                writer.WritePropertyName(s_companyContactPerson);
+                writer.WritePropertyName(s_companyContactPerson7);
                 if (this.CompanyContactPerson is null)
                 {
                     writer.WriteNullValue();
@@ -240,9 +240,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasInvoiceAccount)
+            if (this._has8)
             {
-                writer.WritePropertyName(s_invoiceAccount);
+                writer.WritePropertyName(s_invoiceAccount8);
                 if (this.InvoiceAccount is null)
                 {
                     writer.WriteNullValue();
@@ -254,9 +254,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasPayoutAccount)
+            if (this._has9)
             {
-                writer.WritePropertyName(s_payoutAccount);
+                writer.WritePropertyName(s_payoutAccount9);
                 if (this.PayoutAccount is null)
                 {
                     writer.WriteNullValue();

@@ -8,35 +8,35 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StartOrderRequestBuilder
     {
-        private bool _hasOrderDate;
-        private global::System.DateTimeOffset? _orderDate;
-        private bool _hasTermsAndConditions;
-        private global::BoardingDsl.TermsAndConditionsBuilder[]? _termsAndConditionsBuilders;
-        private global::BoardingDsl.TermsAndConditions[]? _termsAndConditions;
-        private bool _hasOrderNotes;
-        private string? _orderNotes;
-        private bool _hasCartUrl;
-        private string? _cartUrl;
-        private bool _hasStoreUrl;
-        private string? _storeUrl;
-        private bool _hasStatusUrl;
-        private string? _statusUrl;
-        private bool _hasStoreInformation;
-        private global::BoardingDsl.StoreInformationBuilder? _storeInformationBuilder;
-        private global::BoardingDsl.StoreInformation? _storeInformation;
-        private bool _hasCompanyContactPerson;
-        private global::BoardingDsl.ContactPersonBuilder? _companyContactPersonBuilder;
-        private global::BoardingDsl.ContactPerson? _companyContactPerson;
-        private bool _hasInvoiceAccount;
-        private global::System.Text.Json.JsonElement? _invoiceAccount;
-        private bool _hasPayoutAccount;
-        private global::System.Text.Json.JsonElement? _payoutAccount;
+        private bool _has0;
+        private global::System.DateTimeOffset? _orderDate0;
+        private bool _has1;
+        private global::BoardingDsl.TermsAndConditionsBuilder[]? _termsAndConditions1Builders;
+        private global::BoardingDsl.TermsAndConditions[]? _termsAndConditions1;
+        private bool _has2;
+        private string? _orderNotes2;
+        private bool _has3;
+        private string? _cartUrl3;
+        private bool _has4;
+        private string? _storeUrl4;
+        private bool _has5;
+        private string? _statusUrl5;
+        private bool _has6;
+        private global::BoardingDsl.StoreInformationBuilder? _storeInformation6Builder;
+        private global::BoardingDsl.StoreInformation? _storeInformation6;
+        private bool _has7;
+        private global::BoardingDsl.ContactPersonBuilder? _companyContactPerson7Builder;
+        private global::BoardingDsl.ContactPerson? _companyContactPerson7;
+        private bool _has8;
+        private global::System.Text.Json.JsonElement? _invoiceAccount8;
+        private bool _has9;
+        private global::System.Text.Json.JsonElement? _payoutAccount9;
 
         /// <summary>The moment the request was made, as an ISO 8601 timestamp (for example 2017-07-21T17:32:28Z).</summary>
         public StartOrderRequestBuilder WithOrderDate(global::System.DateTimeOffset value)
         {
-            this._hasOrderDate = true;
-            this._orderDate = value;
+            this._has0 = true;
+            this._orderDate0 = value;
             return this;
         }
 
@@ -52,9 +52,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._hasTermsAndConditions = true;
-            this._termsAndConditionsBuilders = builders;
-            this._termsAndConditions = null;
+            this._has1 = true;
+            this._termsAndConditions1Builders = builders;
+            this._termsAndConditions1 = null;
             return this;
         }
 
@@ -62,9 +62,9 @@ namespace BoardingDsl
         /// <param name="items">Finished elements, or <see langword="null"/> to send an explicit JSON null.</param>
         public StartOrderRequestBuilder WithTermsAndConditions(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.TermsAndConditions>? items)
         {
-            this._hasTermsAndConditions = true;
-            this._termsAndConditionsBuilders = null;
-            this._termsAndConditions = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._has1 = true;
+            this._termsAndConditions1Builders = null;
+            this._termsAndConditions1 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -72,16 +72,16 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StartOrderRequestBuilder WithOrderNotes(string? value)
         {
-            this._hasOrderNotes = true;
-            this._orderNotes = value;
+            this._has2 = true;
+            this._orderNotes2 = value;
             return this;
         }
 
         /// <summary>The page the customer returns to when pressing the browser's back button during checkout.</summary>
         public StartOrderRequestBuilder WithCartUrl(string value)
         {
-            this._hasCartUrl = true;
-            this._cartUrl = value;
+            this._has3 = true;
+            this._cartUrl3 = value;
             return this;
         }
 
@@ -91,8 +91,8 @@ namespace BoardingDsl
         /// <summary>The page the customer reaches by clicking the logo in the checkout header.</summary>
         public StartOrderRequestBuilder WithStoreUrl(string value)
         {
-            this._hasStoreUrl = true;
-            this._storeUrl = value;
+            this._has4 = true;
+            this._storeUrl4 = value;
             return this;
         }
 
@@ -102,8 +102,8 @@ namespace BoardingDsl
         /// <summary>A status page of the merchant's shop (the docs give no description; the meaning is inferred from the name).</summary>
         public StartOrderRequestBuilder WithStatusUrl(string value)
         {
-            this._hasStatusUrl = true;
-            this._statusUrl = value;
+            this._has5 = true;
+            this._statusUrl5 = value;
             return this;
         }
 
@@ -117,9 +117,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.StoreInformationBuilder();
             build(builder);
-            this._hasStoreInformation = true;
-            this._storeInformationBuilder = builder;
-            this._storeInformation = null;
+            this._has6 = true;
+            this._storeInformation6Builder = builder;
+            this._storeInformation6 = null;
             return this;
         }
 
@@ -127,9 +127,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public StartOrderRequestBuilder WithStoreInformation(global::BoardingDsl.StoreInformation value)
         {
-            this._hasStoreInformation = true;
-            this._storeInformationBuilder = null;
-            this._storeInformation = value;
+            this._has6 = true;
+            this._storeInformation6Builder = null;
+            this._storeInformation6 = value;
             return this;
         }
 
@@ -140,9 +140,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.ContactPersonBuilder();
             build(builder);
-            this._hasCompanyContactPerson = true;
-            this._companyContactPersonBuilder = builder;
-            this._companyContactPerson = null;
+            this._has7 = true;
+            this._companyContactPerson7Builder = builder;
+            this._companyContactPerson7 = null;
             return this;
         }
 
@@ -150,9 +150,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public StartOrderRequestBuilder WithCompanyContactPerson(global::BoardingDsl.ContactPerson? value)
         {
-            this._hasCompanyContactPerson = true;
-            this._companyContactPersonBuilder = null;
-            this._companyContactPerson = value;
+            this._has7 = true;
+            this._companyContactPerson7Builder = null;
+            this._companyContactPerson7 = value;
             return this;
         }
 
@@ -160,8 +160,8 @@ namespace BoardingDsl
         /// <param name="value">Any JSON value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public StartOrderRequestBuilder WithInvoiceAccount(global::System.Text.Json.JsonElement? value)
         {
-            this._hasInvoiceAccount = true;
-            this._invoiceAccount = value?.Clone();
+            this._has8 = true;
+            this._invoiceAccount8 = value?.Clone();
             return this;
         }
 
@@ -169,8 +169,8 @@ namespace BoardingDsl
         /// <param name="value">Any JSON value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public StartOrderRequestBuilder WithPayoutAccount(global::System.Text.Json.JsonElement? value)
         {
-            this._hasPayoutAccount = true;
-            this._payoutAccount = value?.Clone();
+            this._has9 = true;
+            this._payoutAccount9 = value?.Clone();
             return this;
         }
 
@@ -187,16 +187,16 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "orderDate" => this._hasOrderDate,
-            "termsAndConditions" => this._hasTermsAndConditions,
-            "orderNotes" => this._hasOrderNotes,
-            "cartUrl" => this._hasCartUrl,
-            "storeUrl" => this._hasStoreUrl,
-            "statusUrl" => this._hasStatusUrl,
-            "storeInformation" => this._hasStoreInformation,
-            "companyContactPerson" => this._hasCompanyContactPerson,
-            "invoiceAccount" => this._hasInvoiceAccount,
-            "payoutAccount" => this._hasPayoutAccount,
+            "orderDate" => this._has0,
+            "termsAndConditions" => this._has1,
+            "orderNotes" => this._has2,
+            "cartUrl" => this._has3,
+            "storeUrl" => this._has4,
+            "statusUrl" => this._has5,
+            "storeInformation" => this._has6,
+            "companyContactPerson" => this._has7,
+            "invoiceAccount" => this._has8,
+            "payoutAccount" => this._has9,
             _ => false,
         };
 
@@ -220,71 +220,71 @@ namespace BoardingDsl
         public StartOrderRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::System.DateTimeOffset? v0 = null;
-            if (!this._hasOrderDate)
+            if (!this._has0)
             {
                 context.Missing("orderDate", "WithOrderDate");
             }
-            else if (this._orderDate is null)
+            else if (this._orderDate0 is null)
             {
                 context.Invalid("orderDate", "type", null, "must not be null");
             }
             else
             {
-                v0 = this._orderDate;
+                v0 = this._orderDate0;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? v1 = null;
-            if (!this._hasTermsAndConditions)
+            if (!this._has1)
             {
             }
-            else if (this._termsAndConditionsBuilders is not null)
+            else if (this._termsAndConditions1Builders is not null)
             {
-                var list = new global::BoardingDsl.TermsAndConditions[this._termsAndConditionsBuilders.Length];
+                var list = new global::BoardingDsl.TermsAndConditions[this._termsAndConditions1Builders.Length];
                 context.Enter("termsAndConditions");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._termsAndConditionsBuilders[i].BuildCore(context, null)!;
+                    list[i] = this._termsAndConditions1Builders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
                 v1 = list;
             }
-            else if (this._termsAndConditions is null)
+            else if (this._termsAndConditions1 is null)
             {
             }
             else
             {
-                v1 = ((global::BoardingDsl.TermsAndConditions[])this._termsAndConditions.Clone());
+                v1 = ((global::BoardingDsl.TermsAndConditions[])this._termsAndConditions1.Clone());
             }
 
             string? v2 = null;
-            if (!this._hasOrderNotes)
+            if (!this._has2)
             {
             }
-            else if (this._orderNotes is null)
+            else if (this._orderNotes2 is null)
             {
             }
             else
             {
-                v2 = this._orderNotes;
-                var text = this._orderNotes;
+                v2 = this._orderNotes2;
+                var text = this._orderNotes2;
             }
 
             string? v3 = null;
-            if (!this._hasCartUrl)
+            if (!this._has3)
             {
                 context.Missing("cartUrl", "WithCartUrl");
             }
-            else if (this._cartUrl is null)
+            else if (this._cartUrl3 is null)
             {
                 context.Invalid("cartUrl", "type", null, "must not be null");
             }
             else
             {
-                v3 = this._cartUrl;
-                var text = this._cartUrl;
+                v3 = this._cartUrl3;
+                var text = this._cartUrl3;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("cartUrl", "format uri", text, "must be an absolute URI");
@@ -292,18 +292,18 @@ namespace BoardingDsl
             }
 
             string? v4 = null;
-            if (!this._hasStoreUrl)
+            if (!this._has4)
             {
                 context.Missing("storeUrl", "WithStoreUrl");
             }
-            else if (this._storeUrl is null)
+            else if (this._storeUrl4 is null)
             {
                 context.Invalid("storeUrl", "type", null, "must not be null");
             }
             else
             {
-                v4 = this._storeUrl;
-                var text = this._storeUrl;
+                v4 = this._storeUrl4;
+                var text = this._storeUrl4;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("storeUrl", "format uri", text, "must be an absolute URI");
@@ -311,18 +311,18 @@ namespace BoardingDsl
             }
 
             string? v5 = null;
-            if (!this._hasStatusUrl)
+            if (!this._has5)
             {
                 context.Missing("statusUrl", "WithStatusUrl");
             }
-            else if (this._statusUrl is null)
+            else if (this._statusUrl5 is null)
             {
                 context.Invalid("statusUrl", "type", null, "must not be null");
             }
             else
             {
-                v5 = this._statusUrl;
-                var text = this._statusUrl;
+                v5 = this._statusUrl5;
+                var text = this._statusUrl5;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("statusUrl", "format uri", text, "must be an absolute URI");
@@ -330,65 +330,65 @@ namespace BoardingDsl
             }
 
             global::BoardingDsl.StoreInformation? v6 = null;
-            if (!this._hasStoreInformation)
+            if (!this._has6)
             {
                 context.Missing("storeInformation", "WithStoreInformation");
             }
-            else if (this._storeInformationBuilder is not null)
+            else if (this._storeInformation6Builder is not null)
             {
                 context.Enter("storeInformation");
-                v6 = this._storeInformationBuilder.BuildCore(context, null);
+                v6 = this._storeInformation6Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._storeInformation is null)
+            else if (this._storeInformation6 is null)
             {
                 context.Invalid("storeInformation", "type", null, "must not be null");
             }
             else
             {
-                v6 = this._storeInformation;
+                v6 = this._storeInformation6;
             }
 
             global::BoardingDsl.ContactPerson? v7 = null;
-            if (!this._hasCompanyContactPerson)
+            if (!this._has7)
             {
             }
-            else if (this._companyContactPersonBuilder is not null)
+            else if (this._companyContactPerson7Builder is not null)
             {
                 context.Enter("companyContactPerson");
-                v7 = this._companyContactPersonBuilder.BuildCore(context, null);
+                v7 = this._companyContactPerson7Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._companyContactPerson is null)
+            else if (this._companyContactPerson7 is null)
             {
             }
             else
             {
-                v7 = this._companyContactPerson;
+                v7 = this._companyContactPerson7;
             }
 
             global::System.Text.Json.JsonElement? v8 = null;
-            if (!this._hasInvoiceAccount)
+            if (!this._has8)
             {
             }
-            else if (this._invoiceAccount is null)
+            else if (this._invoiceAccount8 is null)
             {
             }
             else
             {
-                v8 = this._invoiceAccount;
+                v8 = this._invoiceAccount8;
             }
 
             global::System.Text.Json.JsonElement? v9 = null;
-            if (!this._hasPayoutAccount)
+            if (!this._has9)
             {
             }
-            else if (this._payoutAccount is null)
+            else if (this._payoutAccount9 is null)
             {
             }
             else
             {
-                v9 = this._payoutAccount;
+                v9 = this._payoutAccount9;
             }
 
             if (extraRequired is not null)
@@ -408,26 +408,26 @@ namespace BoardingDsl
             }
 
             return new StartOrderRequest(
-                this._hasOrderDate,
+                this._has0,
                 v0.GetValueOrDefault(),
                 null,
-                this._hasTermsAndConditions,
+                this._has1,
                 v1,
-                this._hasOrderNotes,
+                this._has2,
                 v2,
-                this._hasCartUrl,
+                this._has3,
                 v3!,
-                this._hasStoreUrl,
+                this._has4,
                 v4!,
-                this._hasStatusUrl,
+                this._has5,
                 v5!,
-                this._hasStoreInformation,
+                this._has6,
                 v6!,
-                this._hasCompanyContactPerson,
+                this._has7,
                 v7,
-                this._hasInvoiceAccount,
+                this._has8,
                 v8,
-                this._hasPayoutAccount,
+                this._has9,
                 v9,
                 null);
         }

@@ -13,10 +13,10 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StatusNotificationInformation : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_notificationUrl = global::System.Text.Json.JsonEncodedText.Encode("notificationUrl");
-        private readonly bool _hasNotificationUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_notifyOnStatus = global::System.Text.Json.JsonEncodedText.Encode("notifyOnStatus");
-        private readonly bool _hasNotifyOnStatus;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notificationUrl0 = global::System.Text.Json.JsonEncodedText.Encode("notificationUrl");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyOnStatus1 = global::System.Text.Json.JsonEncodedText.Encode("notifyOnStatus");
+        private readonly bool _has1;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StatusNotificationInformation(
@@ -26,9 +26,9 @@ namespace BoardingDsl
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasNotificationUrl = h0;
+            this._has0 = h0;
             this.NotificationUrl = v0;
-            this._hasNotifyOnStatus = h1;
+            this._has1 = h1;
             this.NotifyOnStatus = v1;
             this._extensionData = extensionData;
         }
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "notificationUrl" => this._hasNotificationUrl,
-            "notifyOnStatus" => this._hasNotifyOnStatus,
+            "notificationUrl" => this._has0,
+            "notifyOnStatus" => this._has1,
             _ => false,
         };
 
@@ -58,9 +58,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasNotificationUrl)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_notificationUrl);
+                writer.WritePropertyName(s_notificationUrl0);
                 if (this.NotificationUrl is null)
                 {
                     writer.WriteNullValue();
@@ -72,9 +72,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasNotifyOnStatus)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_notifyOnStatus);
+                writer.WritePropertyName(s_notifyOnStatus1);
                 if (this.NotifyOnStatus is null)
                 {
                     writer.WriteNullValue();

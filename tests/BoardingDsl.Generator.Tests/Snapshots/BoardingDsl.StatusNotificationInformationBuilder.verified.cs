@@ -8,17 +8,17 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StatusNotificationInformationBuilder
     {
-        private bool _hasNotificationUrl;
-        private string? _notificationUrl;
-        private bool _hasNotifyOnStatus;
-        private string[]? _notifyOnStatus;
+        private bool _has0;
+        private string? _notificationUrl0;
+        private bool _has1;
+        private string[]? _notifyOnStatus1;
 
         /// <summary>The address CCV calls when the order's status changes. Only https:// addresses are supported.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StatusNotificationInformationBuilder WithNotificationUrl(string? value)
         {
-            this._hasNotificationUrl = true;
-            this._notificationUrl = value;
+            this._has0 = true;
+            this._notificationUrl0 = value;
             return this;
         }
 
@@ -32,10 +32,10 @@ namespace BoardingDsl
         /// <summary>The statuses that trigger a call to the notification address. Ignored unless a notification address is given; to hear only about the end of an order, list the final statuses Completed, Closed, Canceled and Failed.</summary>
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.OrderStatus> values)
         {
-            this._hasNotifyOnStatus = true;
+            this._has1 = true;
             if (values is null)
             {
-                this._notifyOnStatus = null;
+                this._notifyOnStatus1 = null;
                 return this;
             }
 
@@ -45,7 +45,7 @@ namespace BoardingDsl
                 list.Add(global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            this._notifyOnStatus = list.ToArray();
+            this._notifyOnStatus1 = list.ToArray();
             return this;
         }
 
@@ -58,8 +58,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON values as strings (for values read from configuration); <see cref="Build"/> rejects any that is not documented.</remarks>
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._hasNotifyOnStatus = true;
-            this._notifyOnStatus = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._has1 = true;
+            this._notifyOnStatus1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -76,8 +76,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "notificationUrl" => this._hasNotificationUrl,
-            "notifyOnStatus" => this._hasNotifyOnStatus,
+            "notificationUrl" => this._has0,
+            "notifyOnStatus" => this._has1,
             _ => false,
         };
 
@@ -93,16 +93,16 @@ namespace BoardingDsl
         public StatusNotificationInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             string? v0 = null;
-            if (!this._hasNotificationUrl)
+            if (!this._has0)
             {
             }
-            else if (this._notificationUrl is null)
+            else if (this._notificationUrl0 is null)
             {
             }
             else
             {
-                v0 = this._notificationUrl;
-                var text = this._notificationUrl;
+                v0 = this._notificationUrl0;
+                var text = this._notificationUrl0;
                 if (!global::BoardingDsl.Serialization.BoardingRules.MatchesPattern(text, "^https://"))
                 {
                     context.Invalid("notificationUrl", "pattern ^https://", text, "must match the pattern " + "^https://");
@@ -114,21 +114,21 @@ namespace BoardingDsl
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1 = null;
-            if (!this._hasNotifyOnStatus)
+            if (!this._has1)
             {
             }
-            else if (this._notifyOnStatus is null)
+            else if (this._notifyOnStatus1 is null)
             {
                 context.Invalid("notifyOnStatus", "type", null, "must not be null");
             }
             else
             {
-                var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus.Length];
+                var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus1.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatus[i], out list[i]))
+                    if (!global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatus1[i], out list[i]))
                     {
-                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatus[i], "'" + this._notifyOnStatus[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatus1[i], "'" + this._notifyOnStatus1[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
                     }
                 }
 
@@ -152,9 +152,9 @@ namespace BoardingDsl
             }
 
             return new StatusNotificationInformation(
-                this._hasNotificationUrl,
+                this._has0,
                 v0,
-                this._hasNotifyOnStatus,
+                this._has1,
                 v1,
                 null);
         }

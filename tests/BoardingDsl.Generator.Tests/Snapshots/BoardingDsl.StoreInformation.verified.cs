@@ -13,24 +13,24 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StoreInformation : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_companyName = global::System.Text.Json.JsonEncodedText.Encode("companyName");
-        private readonly bool _hasCompanyName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_tradingName = global::System.Text.Json.JsonEncodedText.Encode("tradingName");
-        private readonly bool _hasTradingName;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cocNumber = global::System.Text.Json.JsonEncodedText.Encode("cocNumber");
-        private readonly bool _hasCocNumber;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cocRegistry = global::System.Text.Json.JsonEncodedText.Encode("cocRegistry");
-        private readonly bool _hasCocRegistry;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumber = global::System.Text.Json.JsonEncodedText.Encode("taxNumber");
-        private readonly bool _hasTaxNumber;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeAddress = global::System.Text.Json.JsonEncodedText.Encode("storeAddress");
-        private readonly bool _hasStoreAddress;
-        private static readonly global::System.Text.Json.JsonEncodedText s_deliveryAddress = global::System.Text.Json.JsonEncodedText.Encode("deliveryAddress");
-        private readonly bool _hasDeliveryAddress;
-        private static readonly global::System.Text.Json.JsonEncodedText s_eBillingEmailAddress = global::System.Text.Json.JsonEncodedText.Encode("eBillingEmailAddress");
-        private readonly bool _hasEBillingEmailAddress;
-        private static readonly global::System.Text.Json.JsonEncodedText s_reportingEmailAddress = global::System.Text.Json.JsonEncodedText.Encode("reportingEmailAddress");
-        private readonly bool _hasReportingEmailAddress;
+        private static readonly global::System.Text.Json.JsonEncodedText s_companyName0 = global::System.Text.Json.JsonEncodedText.Encode("companyName");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_tradingName1 = global::System.Text.Json.JsonEncodedText.Encode("tradingName");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cocNumber2 = global::System.Text.Json.JsonEncodedText.Encode("cocNumber");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cocRegistry3 = global::System.Text.Json.JsonEncodedText.Encode("cocRegistry");
+        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumber4 = global::System.Text.Json.JsonEncodedText.Encode("taxNumber");
+        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeAddress5 = global::System.Text.Json.JsonEncodedText.Encode("storeAddress");
+        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_deliveryAddress6 = global::System.Text.Json.JsonEncodedText.Encode("deliveryAddress");
+        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_eBillingEmailAddress7 = global::System.Text.Json.JsonEncodedText.Encode("eBillingEmailAddress");
+        private readonly bool _has7;
+        private static readonly global::System.Text.Json.JsonEncodedText s_reportingEmailAddress8 = global::System.Text.Json.JsonEncodedText.Encode("reportingEmailAddress");
+        private readonly bool _has8;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StoreInformation(
@@ -54,23 +54,23 @@ namespace BoardingDsl
             string? v8,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasCompanyName = h0;
+            this._has0 = h0;
             this.CompanyName = v0;
-            this._hasTradingName = h1;
+            this._has1 = h1;
             this.TradingName = v1;
-            this._hasCocNumber = h2;
+            this._has2 = h2;
             this.CocNumber = v2;
-            this._hasCocRegistry = h3;
+            this._has3 = h3;
             this.CocRegistry = v3;
-            this._hasTaxNumber = h4;
+            this._has4 = h4;
             this.TaxNumber = v4;
-            this._hasStoreAddress = h5;
+            this._has5 = h5;
             this.StoreAddress = v5;
-            this._hasDeliveryAddress = h6;
+            this._has6 = h6;
             this.DeliveryAddress = v6;
-            this._hasEBillingEmailAddress = h7;
+            this._has7 = h7;
             this.EBillingEmailAddress = v7;
-            this._hasReportingEmailAddress = h8;
+            this._has8 = h8;
             this.ReportingEmailAddress = v8;
             this._extensionData = extensionData;
         }
@@ -109,15 +109,15 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "companyName" => this._hasCompanyName,
-            "tradingName" => this._hasTradingName,
-            "cocNumber" => this._hasCocNumber,
-            "cocRegistry" => this._hasCocRegistry,
-            "taxNumber" => this._hasTaxNumber,
-            "storeAddress" => this._hasStoreAddress,
-            "deliveryAddress" => this._hasDeliveryAddress,
-            "eBillingEmailAddress" => this._hasEBillingEmailAddress,
-            "reportingEmailAddress" => this._hasReportingEmailAddress,
+            "companyName" => this._has0,
+            "tradingName" => this._has1,
+            "cocNumber" => this._has2,
+            "cocRegistry" => this._has3,
+            "taxNumber" => this._has4,
+            "storeAddress" => this._has5,
+            "deliveryAddress" => this._has6,
+            "eBillingEmailAddress" => this._has7,
+            "reportingEmailAddress" => this._has8,
             _ => false,
         };
 
@@ -128,9 +128,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasCompanyName)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_companyName);
+                writer.WritePropertyName(s_companyName0);
                 if (this.CompanyName is null)
                 {
                     writer.WriteNullValue();
@@ -142,9 +142,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasTradingName)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_tradingName);
+                writer.WritePropertyName(s_tradingName1);
                 if (this.TradingName is null)
                 {
                     writer.WriteNullValue();
@@ -156,27 +156,27 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasCocNumber)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_cocNumber);
+                writer.WritePropertyName(s_cocNumber2);
                 {
                     var value = this.CocNumber;
                     writer.WriteStringValue(value);
                 }
             }
 
-            if (this._hasCocRegistry)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_cocRegistry);
+                writer.WritePropertyName(s_cocRegistry3);
                 {
                     var value = this.CocRegistry;
                     writer.WriteStringValue(global::BoardingDsl.CocRegistryJson.ToJsonString(value));
                 }
             }
 
-            if (this._hasTaxNumber)
+            if (this._has4)
             {
-                writer.WritePropertyName(s_taxNumber);
+                writer.WritePropertyName(s_taxNumber4);
                 if (this.TaxNumber is null)
                 {
                     writer.WriteNullValue();
@@ -188,9 +188,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasStoreAddress)
+            if (this._has5)
             {
-                writer.WritePropertyName(s_storeAddress);
+                writer.WritePropertyName(s_storeAddress5);
                 if (this.StoreAddress is null)
                 {
                     writer.WriteNullValue();
@@ -202,9 +202,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasDeliveryAddress)
+            if (this._has6)
             {
-                writer.WritePropertyName(s_deliveryAddress);
+                writer.WritePropertyName(s_deliveryAddress6);
                 if (this.DeliveryAddress is null)
                 {
                     writer.WriteNullValue();
@@ -216,9 +216,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasEBillingEmailAddress)
+            if (this._has7)
             {
-                writer.WritePropertyName(s_eBillingEmailAddress);
+                writer.WritePropertyName(s_eBillingEmailAddress7);
                 if (this.EBillingEmailAddress is null)
                 {
                     writer.WriteNullValue();
@@ -230,9 +230,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasReportingEmailAddress)
+            if (this._has8)
             {
-                writer.WritePropertyName(s_reportingEmailAddress);
+                writer.WritePropertyName(s_reportingEmailAddress8);
                 if (this.ReportingEmailAddress is null)
                 {
                     writer.WriteNullValue();

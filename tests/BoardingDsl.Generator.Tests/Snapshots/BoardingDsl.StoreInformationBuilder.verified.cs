@@ -8,33 +8,33 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StoreInformationBuilder
     {
-        private bool _hasCompanyName;
-        private string? _companyName;
-        private bool _hasTradingName;
-        private string? _tradingName;
-        private bool _hasCocNumber;
-        private string? _cocNumber;
-        private bool _hasCocRegistry;
-        private string? _cocRegistry;
-        private bool _hasTaxNumber;
-        private string? _taxNumber;
-        private bool _hasStoreAddress;
-        private global::BoardingDsl.AddressBuilder? _storeAddressBuilder;
-        private global::BoardingDsl.Address? _storeAddress;
-        private bool _hasDeliveryAddress;
-        private global::BoardingDsl.AddressBuilder? _deliveryAddressBuilder;
-        private global::BoardingDsl.Address? _deliveryAddress;
-        private bool _hasEBillingEmailAddress;
-        private string? _eBillingEmailAddress;
-        private bool _hasReportingEmailAddress;
-        private string? _reportingEmailAddress;
+        private bool _has0;
+        private string? _companyName0;
+        private bool _has1;
+        private string? _tradingName1;
+        private bool _has2;
+        private string? _cocNumber2;
+        private bool _has3;
+        private string? _cocRegistry3;
+        private bool _has4;
+        private string? _taxNumber4;
+        private bool _has5;
+        private global::BoardingDsl.AddressBuilder? _storeAddress5Builder;
+        private global::BoardingDsl.Address? _storeAddress5;
+        private bool _has6;
+        private global::BoardingDsl.AddressBuilder? _deliveryAddress6Builder;
+        private global::BoardingDsl.Address? _deliveryAddress6;
+        private bool _has7;
+        private string? _eBillingEmailAddress7;
+        private bool _has8;
+        private string? _reportingEmailAddress8;
 
         /// <summary>The company's name as officially registered.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StoreInformationBuilder WithCompanyName(string? value)
         {
-            this._hasCompanyName = true;
-            this._companyName = value;
+            this._has0 = true;
+            this._companyName0 = value;
             return this;
         }
 
@@ -42,24 +42,24 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StoreInformationBuilder WithTradingName(string? value)
         {
-            this._hasTradingName = true;
-            this._tradingName = value;
+            this._has1 = true;
+            this._tradingName1 = value;
             return this;
         }
 
         /// <summary>The company's registration number at the Chamber of Commerce.</summary>
         public StoreInformationBuilder WithCocNumber(string value)
         {
-            this._hasCocNumber = true;
-            this._cocNumber = value;
+            this._has2 = true;
+            this._cocNumber2 = value;
             return this;
         }
 
         /// <summary>The commercial register the company is registered in.</summary>
         public StoreInformationBuilder WithCocRegistry(global::BoardingDsl.CocRegistry value)
         {
-            this._hasCocRegistry = true;
-            this._cocRegistry = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? global::BoardingDsl.CocRegistryJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has3 = true;
+            this._cocRegistry3 = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? global::BoardingDsl.CocRegistryJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -67,8 +67,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public StoreInformationBuilder WithCocRegistry(string value)
         {
-            this._hasCocRegistry = true;
-            this._cocRegistry = value;
+            this._has3 = true;
+            this._cocRegistry3 = value;
             return this;
         }
 
@@ -76,8 +76,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StoreInformationBuilder WithTaxNumber(string? value)
         {
-            this._hasTaxNumber = true;
-            this._taxNumber = value;
+            this._has4 = true;
+            this._taxNumber4 = value;
             return this;
         }
 
@@ -88,9 +88,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.AddressBuilder();
             build(builder);
-            this._hasStoreAddress = true;
-            this._storeAddressBuilder = builder;
-            this._storeAddress = null;
+            this._has5 = true;
+            this._storeAddress5Builder = builder;
+            this._storeAddress5 = null;
             return this;
         }
 
@@ -98,9 +98,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public StoreInformationBuilder WithStoreAddress(global::BoardingDsl.Address? value)
         {
-            this._hasStoreAddress = true;
-            this._storeAddressBuilder = null;
-            this._storeAddress = value;
+            this._has5 = true;
+            this._storeAddress5Builder = null;
+            this._storeAddress5 = value;
             return this;
         }
 
@@ -111,9 +111,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.AddressBuilder();
             build(builder);
-            this._hasDeliveryAddress = true;
-            this._deliveryAddressBuilder = builder;
-            this._deliveryAddress = null;
+            this._has6 = true;
+            this._deliveryAddress6Builder = builder;
+            this._deliveryAddress6 = null;
             return this;
         }
 
@@ -121,9 +121,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public StoreInformationBuilder WithDeliveryAddress(global::BoardingDsl.Address? value)
         {
-            this._hasDeliveryAddress = true;
-            this._deliveryAddressBuilder = null;
-            this._deliveryAddress = value;
+            this._has6 = true;
+            this._deliveryAddress6Builder = null;
+            this._deliveryAddress6 = value;
             return this;
         }
 
@@ -131,8 +131,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StoreInformationBuilder WithEBillingEmailAddress(string? value)
         {
-            this._hasEBillingEmailAddress = true;
-            this._eBillingEmailAddress = value;
+            this._has7 = true;
+            this._eBillingEmailAddress7 = value;
             return this;
         }
 
@@ -140,8 +140,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public StoreInformationBuilder WithReportingEmailAddress(string? value)
         {
-            this._hasReportingEmailAddress = true;
-            this._reportingEmailAddress = value;
+            this._has8 = true;
+            this._reportingEmailAddress8 = value;
             return this;
         }
 
@@ -158,15 +158,15 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "companyName" => this._hasCompanyName,
-            "tradingName" => this._hasTradingName,
-            "cocNumber" => this._hasCocNumber,
-            "cocRegistry" => this._hasCocRegistry,
-            "taxNumber" => this._hasTaxNumber,
-            "storeAddress" => this._hasStoreAddress,
-            "deliveryAddress" => this._hasDeliveryAddress,
-            "eBillingEmailAddress" => this._hasEBillingEmailAddress,
-            "reportingEmailAddress" => this._hasReportingEmailAddress,
+            "companyName" => this._has0,
+            "tradingName" => this._has1,
+            "cocNumber" => this._has2,
+            "cocRegistry" => this._has3,
+            "taxNumber" => this._has4,
+            "storeAddress" => this._has5,
+            "deliveryAddress" => this._has6,
+            "eBillingEmailAddress" => this._has7,
+            "reportingEmailAddress" => this._has8,
             _ => false,
         };
 
@@ -189,124 +189,124 @@ namespace BoardingDsl
         public StoreInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             string? v0 = null;
-            if (!this._hasCompanyName)
+            if (!this._has0)
             {
             }
-            else if (this._companyName is null)
+            else if (this._companyName0 is null)
             {
             }
             else
             {
-                v0 = this._companyName;
-                var text = this._companyName;
+                v0 = this._companyName0;
+                var text = this._companyName0;
             }
 
             string? v1 = null;
-            if (!this._hasTradingName)
+            if (!this._has1)
             {
             }
-            else if (this._tradingName is null)
+            else if (this._tradingName1 is null)
             {
             }
             else
             {
-                v1 = this._tradingName;
-                var text = this._tradingName;
+                v1 = this._tradingName1;
+                var text = this._tradingName1;
             }
 
             string? v2 = null;
-            if (!this._hasCocNumber)
+            if (!this._has2)
             {
                 context.Missing("cocNumber", "WithCocNumber");
             }
-            else if (this._cocNumber is null)
+            else if (this._cocNumber2 is null)
             {
                 context.Invalid("cocNumber", "type", null, "must not be null");
             }
             else
             {
-                v2 = this._cocNumber;
-                var text = this._cocNumber;
+                v2 = this._cocNumber2;
+                var text = this._cocNumber2;
             }
 
             global::BoardingDsl.CocRegistry? v3 = null;
-            if (!this._hasCocRegistry)
+            if (!this._has3)
             {
                 context.Missing("cocRegistry", "WithCocRegistry");
             }
-            else if (this._cocRegistry is null)
+            else if (this._cocRegistry3 is null)
             {
                 context.Invalid("cocRegistry", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry, out var parsed3))
+            else if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry3, out var parsed3))
             {
                 v3 = parsed3;
             }
             else
             {
-                context.Invalid("cocRegistry", "enum", this._cocRegistry, "'" + this._cocRegistry + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
+                context.Invalid("cocRegistry", "enum", this._cocRegistry3, "'" + this._cocRegistry3 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
             }
 
             string? v4 = null;
-            if (!this._hasTaxNumber)
+            if (!this._has4)
             {
             }
-            else if (this._taxNumber is null)
+            else if (this._taxNumber4 is null)
             {
             }
             else
             {
-                v4 = this._taxNumber;
-                var text = this._taxNumber;
+                v4 = this._taxNumber4;
+                var text = this._taxNumber4;
             }
 
             global::BoardingDsl.Address? v5 = null;
-            if (!this._hasStoreAddress)
+            if (!this._has5)
             {
             }
-            else if (this._storeAddressBuilder is not null)
+            else if (this._storeAddress5Builder is not null)
             {
                 context.Enter("storeAddress");
-                v5 = this._storeAddressBuilder.BuildCore(context, null);
+                v5 = this._storeAddress5Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._storeAddress is null)
+            else if (this._storeAddress5 is null)
             {
             }
             else
             {
-                v5 = this._storeAddress;
+                v5 = this._storeAddress5;
             }
 
             global::BoardingDsl.Address? v6 = null;
-            if (!this._hasDeliveryAddress)
+            if (!this._has6)
             {
             }
-            else if (this._deliveryAddressBuilder is not null)
+            else if (this._deliveryAddress6Builder is not null)
             {
                 context.Enter("deliveryAddress");
-                v6 = this._deliveryAddressBuilder.BuildCore(context, null);
+                v6 = this._deliveryAddress6Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._deliveryAddress is null)
+            else if (this._deliveryAddress6 is null)
             {
             }
             else
             {
-                v6 = this._deliveryAddress;
+                v6 = this._deliveryAddress6;
             }
 
             string? v7 = null;
-            if (!this._hasEBillingEmailAddress)
+            if (!this._has7)
             {
             }
-            else if (this._eBillingEmailAddress is null)
+            else if (this._eBillingEmailAddress7 is null)
             {
             }
             else
             {
-                v7 = this._eBillingEmailAddress;
-                var text = this._eBillingEmailAddress;
+                v7 = this._eBillingEmailAddress7;
+                var text = this._eBillingEmailAddress7;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("eBillingEmailAddress", "format email", text, "must be an e-mail address");
@@ -314,16 +314,16 @@ namespace BoardingDsl
             }
 
             string? v8 = null;
-            if (!this._hasReportingEmailAddress)
+            if (!this._has8)
             {
             }
-            else if (this._reportingEmailAddress is null)
+            else if (this._reportingEmailAddress8 is null)
             {
             }
             else
             {
-                v8 = this._reportingEmailAddress;
-                var text = this._reportingEmailAddress;
+                v8 = this._reportingEmailAddress8;
+                var text = this._reportingEmailAddress8;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("reportingEmailAddress", "format email", text, "must be an e-mail address");
@@ -347,23 +347,23 @@ namespace BoardingDsl
             }
 
             return new StoreInformation(
-                this._hasCompanyName,
+                this._has0,
                 v0,
-                this._hasTradingName,
+                this._has1,
                 v1,
-                this._hasCocNumber,
+                this._has2,
                 v2!,
-                this._hasCocRegistry,
+                this._has3,
                 v3.GetValueOrDefault(),
-                this._hasTaxNumber,
+                this._has4,
                 v4,
-                this._hasStoreAddress,
+                this._has5,
                 v5,
-                this._hasDeliveryAddress,
+                this._has6,
                 v6,
-                this._hasEBillingEmailAddress,
+                this._has7,
                 v7,
-                this._hasReportingEmailAddress,
+                this._has8,
                 v8,
                 null);
         }

@@ -13,14 +13,14 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SubmitOrderRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_notifyCustomerByEmail = global::System.Text.Json.JsonEncodedText.Encode("notifyCustomerByEmail");
-        private readonly bool _hasNotifyCustomerByEmail;
-        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
-        private readonly bool _hasExternalReference;
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusNotificationInformation = global::System.Text.Json.JsonEncodedText.Encode("statusNotificationInformation");
-        private readonly bool _hasStatusNotificationInformation;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _hasOrder;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyCustomerByEmail0 = global::System.Text.Json.JsonEncodedText.Encode("notifyCustomerByEmail");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference1 = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusNotificationInformation2 = global::System.Text.Json.JsonEncodedText.Encode("statusNotificationInformation");
+        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order3 = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _has3;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal SubmitOrderRequest(
@@ -34,13 +34,13 @@ namespace BoardingDsl
             global::BoardingDsl.Order v3,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasNotifyCustomerByEmail = h0;
+            this._has0 = h0;
             this.NotifyCustomerByEmail = v0;
-            this._hasExternalReference = h1;
+            this._has1 = h1;
             this.ExternalReference = v1;
-            this._hasStatusNotificationInformation = h2;
+            this._has2 = h2;
             this.StatusNotificationInformation = v2;
-            this._hasOrder = h3;
+            this._has3 = h3;
             this.Order = v3;
             this._extensionData = extensionData;
         }
@@ -64,10 +64,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "notifyCustomerByEmail" => this._hasNotifyCustomerByEmail,
-            "externalReference" => this._hasExternalReference,
-            "statusNotificationInformation" => this._hasStatusNotificationInformation,
-            "order" => this._hasOrder,
+            "notifyCustomerByEmail" => this._has0,
+            "externalReference" => this._has1,
+            "statusNotificationInformation" => this._has2,
+            "order" => this._has3,
             _ => false,
         };
 
@@ -78,18 +78,18 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasNotifyCustomerByEmail)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_notifyCustomerByEmail);
+                writer.WritePropertyName(s_notifyCustomerByEmail0);
                 {
                     var value = this.NotifyCustomerByEmail;
                     writer.WriteBooleanValue(value);
                 }
             }
 
-            if (this._hasExternalReference)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_externalReference);
+                writer.WritePropertyName(s_externalReference1);
                 if (this.ExternalReference is null)
                 {
                     writer.WriteNullValue();
@@ -101,9 +101,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasStatusNotificationInformation)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_statusNotificationInformation);
+                writer.WritePropertyName(s_statusNotificationInformation2);
                 if (this.StatusNotificationInformation is null)
                 {
                     writer.WriteNullValue();
@@ -115,9 +115,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasOrder)
+            if (this._has3)
             {
-                writer.WritePropertyName(s_order);
+                writer.WritePropertyName(s_order3);
                 {
                     var value = this.Order;
                     value.WriteTo(writer);

@@ -8,22 +8,22 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SubmitOrderRequestBuilder
     {
-        private bool _hasNotifyCustomerByEmail;
-        private bool? _notifyCustomerByEmail;
-        private bool _hasExternalReference;
-        private string? _externalReference;
-        private bool _hasStatusNotificationInformation;
-        private global::BoardingDsl.StatusNotificationInformationBuilder? _statusNotificationInformationBuilder;
-        private global::BoardingDsl.StatusNotificationInformation? _statusNotificationInformation;
-        private bool _hasOrder;
-        private global::BoardingDsl.OrderBuilder? _orderBuilder;
-        private global::BoardingDsl.Order? _order;
+        private bool _has0;
+        private bool? _notifyCustomerByEmail0;
+        private bool _has1;
+        private string? _externalReference1;
+        private bool _has2;
+        private global::BoardingDsl.StatusNotificationInformationBuilder? _statusNotificationInformation2Builder;
+        private global::BoardingDsl.StatusNotificationInformation? _statusNotificationInformation2;
+        private bool _has3;
+        private global::BoardingDsl.OrderBuilder? _order3Builder;
+        private global::BoardingDsl.Order? _order3;
 
         /// <summary>When true, CCV e-mails the end customer to finish the order at CCV.</summary>
         public SubmitOrderRequestBuilder WithNotifyCustomerByEmail(bool value)
         {
-            this._hasNotifyCustomerByEmail = true;
-            this._notifyCustomerByEmail = value;
+            this._has0 = true;
+            this._notifyCustomerByEmail0 = value;
             return this;
         }
 
@@ -31,8 +31,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public SubmitOrderRequestBuilder WithExternalReference(string? value)
         {
-            this._hasExternalReference = true;
-            this._externalReference = value;
+            this._has1 = true;
+            this._externalReference1 = value;
             return this;
         }
 
@@ -43,9 +43,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.StatusNotificationInformationBuilder();
             build(builder);
-            this._hasStatusNotificationInformation = true;
-            this._statusNotificationInformationBuilder = builder;
-            this._statusNotificationInformation = null;
+            this._has2 = true;
+            this._statusNotificationInformation2Builder = builder;
+            this._statusNotificationInformation2 = null;
             return this;
         }
 
@@ -53,9 +53,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is; <see langword="null"/> sends an explicit JSON null.</param>
         public SubmitOrderRequestBuilder WithStatusNotificationInformation(global::BoardingDsl.StatusNotificationInformation? value)
         {
-            this._hasStatusNotificationInformation = true;
-            this._statusNotificationInformationBuilder = null;
-            this._statusNotificationInformation = value;
+            this._has2 = true;
+            this._statusNotificationInformation2Builder = null;
+            this._statusNotificationInformation2 = value;
             return this;
         }
 
@@ -66,9 +66,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._hasOrder = true;
-            this._orderBuilder = builder;
-            this._order = null;
+            this._has3 = true;
+            this._order3Builder = builder;
+            this._order3 = null;
             return this;
         }
 
@@ -76,9 +76,9 @@ namespace BoardingDsl
         /// <param name="value">A finished value, passed on as it is.</param>
         public SubmitOrderRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._hasOrder = true;
-            this._orderBuilder = null;
-            this._order = value;
+            this._has3 = true;
+            this._order3Builder = null;
+            this._order3 = value;
             return this;
         }
 
@@ -95,10 +95,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "notifyCustomerByEmail" => this._hasNotifyCustomerByEmail,
-            "externalReference" => this._hasExternalReference,
-            "statusNotificationInformation" => this._hasStatusNotificationInformation,
-            "order" => this._hasOrder,
+            "notifyCustomerByEmail" => this._has0,
+            "externalReference" => this._has1,
+            "statusNotificationInformation" => this._has2,
+            "order" => this._has3,
             _ => false,
         };
 
@@ -116,68 +116,68 @@ namespace BoardingDsl
         public SubmitOrderRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             bool? v0 = null;
-            if (!this._hasNotifyCustomerByEmail)
+            if (!this._has0)
             {
                 context.Missing("notifyCustomerByEmail", "WithNotifyCustomerByEmail");
             }
-            else if (this._notifyCustomerByEmail is null)
+            else if (this._notifyCustomerByEmail0 is null)
             {
                 context.Invalid("notifyCustomerByEmail", "type", null, "must not be null");
             }
             else
             {
-                v0 = this._notifyCustomerByEmail;
+                v0 = this._notifyCustomerByEmail0;
             }
 
             string? v1 = null;
-            if (!this._hasExternalReference)
+            if (!this._has1)
             {
             }
-            else if (this._externalReference is null)
+            else if (this._externalReference1 is null)
             {
             }
             else
             {
-                v1 = this._externalReference;
-                var text = this._externalReference;
+                v1 = this._externalReference1;
+                var text = this._externalReference1;
             }
 
             global::BoardingDsl.StatusNotificationInformation? v2 = null;
-            if (!this._hasStatusNotificationInformation)
+            if (!this._has2)
             {
             }
-            else if (this._statusNotificationInformationBuilder is not null)
+            else if (this._statusNotificationInformation2Builder is not null)
             {
                 context.Enter("statusNotificationInformation");
-                v2 = this._statusNotificationInformationBuilder.BuildCore(context, null);
+                v2 = this._statusNotificationInformation2Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._statusNotificationInformation is null)
+            else if (this._statusNotificationInformation2 is null)
             {
             }
             else
             {
-                v2 = this._statusNotificationInformation;
+                v2 = this._statusNotificationInformation2;
             }
 
             global::BoardingDsl.Order? v3 = null;
-            if (!this._hasOrder)
+            if (!this._has3)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._orderBuilder is not null)
+            else if (this._order3Builder is not null)
             {
                 context.Enter("order");
-                v3 = this._orderBuilder.BuildCore(context, null);
+                v3 = this._order3Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order is null)
+            else if (this._order3 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
             else
             {
-                v3 = this._order;
+                v3 = this._order3;
             }
 
             if (extraRequired is not null)
@@ -197,13 +197,13 @@ namespace BoardingDsl
             }
 
             return new SubmitOrderRequest(
-                this._hasNotifyCustomerByEmail,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasExternalReference,
+                this._has1,
                 v1,
-                this._hasStatusNotificationInformation,
+                this._has2,
                 v2,
-                this._hasOrder,
+                this._has3,
                 v3!,
                 null);
         }

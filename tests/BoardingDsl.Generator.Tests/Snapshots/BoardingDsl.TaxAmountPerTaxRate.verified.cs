@@ -13,10 +13,10 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TaxAmountPerTaxRate : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxRate = global::System.Text.Json.JsonEncodedText.Encode("taxRate");
-        private readonly bool _hasTaxRate;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmount = global::System.Text.Json.JsonEncodedText.Encode("taxAmount");
-        private readonly bool _hasTaxAmount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxRate0 = global::System.Text.Json.JsonEncodedText.Encode("taxRate");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmount1 = global::System.Text.Json.JsonEncodedText.Encode("taxAmount");
+        private readonly bool _has1;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal TaxAmountPerTaxRate(
@@ -26,9 +26,9 @@ namespace BoardingDsl
             decimal v1,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasTaxRate = h0;
+            this._has0 = h0;
             this.TaxRate = v0;
-            this._hasTaxAmount = h1;
+            this._has1 = h1;
             this.TaxAmount = v1;
             this._extensionData = extensionData;
         }
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "taxRate" => this._hasTaxRate,
-            "taxAmount" => this._hasTaxAmount,
+            "taxRate" => this._has0,
+            "taxAmount" => this._has1,
             _ => false,
         };
 
@@ -58,18 +58,18 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasTaxRate)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_taxRate);
+                writer.WritePropertyName(s_taxRate0);
                 {
                     var value = this.TaxRate;
                     writer.WriteNumberValue(value);
                 }
             }
 
-            if (this._hasTaxAmount)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_taxAmount);
+                writer.WritePropertyName(s_taxAmount1);
                 {
                     var value = this.TaxAmount;
                     writer.WriteNumberValue(value);

@@ -8,24 +8,24 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TaxAmountPerTaxRateBuilder
     {
-        private bool _hasTaxRate;
-        private decimal? _taxRate;
-        private bool _hasTaxAmount;
-        private decimal? _taxAmount;
+        private bool _has0;
+        private decimal? _taxRate0;
+        private bool _has1;
+        private decimal? _taxAmount1;
 
         /// <summary>The tax rate as a percentage, such as 6 or 21.</summary>
         public TaxAmountPerTaxRateBuilder WithTaxRate(decimal value)
         {
-            this._hasTaxRate = true;
-            this._taxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has0 = true;
+            this._taxRate0 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
         /// <summary>The amount of tax charged at this rate.</summary>
         public TaxAmountPerTaxRateBuilder WithTaxAmount(decimal value)
         {
-            this._hasTaxAmount = true;
-            this._taxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._has1 = true;
+            this._taxAmount1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -42,8 +42,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "taxRate" => this._hasTaxRate,
-            "taxAmount" => this._hasTaxAmount,
+            "taxRate" => this._has0,
+            "taxAmount" => this._has1,
             _ => false,
         };
 
@@ -59,31 +59,31 @@ namespace BoardingDsl
         public TaxAmountPerTaxRate? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             decimal? v0 = null;
-            if (!this._hasTaxRate)
+            if (!this._has0)
             {
                 context.Missing("taxRate", "WithTaxRate");
             }
-            else if (this._taxRate is null)
+            else if (this._taxRate0 is null)
             {
                 context.Invalid("taxRate", "type", null, "must not be null");
             }
             else
             {
-                v0 = this._taxRate;
+                v0 = this._taxRate0;
             }
 
             decimal? v1 = null;
-            if (!this._hasTaxAmount)
+            if (!this._has1)
             {
                 context.Missing("taxAmount", "WithTaxAmount");
             }
-            else if (this._taxAmount is null)
+            else if (this._taxAmount1 is null)
             {
                 context.Invalid("taxAmount", "type", null, "must not be null");
             }
             else
             {
-                v1 = this._taxAmount;
+                v1 = this._taxAmount1;
             }
 
             if (extraRequired is not null)
@@ -103,9 +103,9 @@ namespace BoardingDsl
             }
 
             return new TaxAmountPerTaxRate(
-                this._hasTaxRate,
+                this._has0,
                 v0.GetValueOrDefault(),
-                this._hasTaxAmount,
+                this._has1,
                 v1.GetValueOrDefault(),
                 null);
         }

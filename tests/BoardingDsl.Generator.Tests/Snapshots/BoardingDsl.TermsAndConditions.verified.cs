@@ -13,12 +13,12 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TermsAndConditions : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_type = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private readonly bool _hasType;
-        private static readonly global::System.Text.Json.JsonEncodedText s_url = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private readonly bool _hasUrl;
-        private static readonly global::System.Text.Json.JsonEncodedText s_name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private readonly bool _hasName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_type0 = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_url1 = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private readonly bool _has2;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal TermsAndConditions(
@@ -30,11 +30,11 @@ namespace BoardingDsl
             string? v2,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._hasType = h0;
+            this._has0 = h0;
             this.Type = v0;
-            this._hasUrl = h1;
+            this._has1 = h1;
             this.Url = v1;
-            this._hasName = h2;
+            this._has2 = h2;
             this.Name = v2;
             this._extensionData = extensionData;
         }
@@ -55,9 +55,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "type" => this._hasType,
-            "url" => this._hasUrl,
-            "name" => this._hasName,
+            "type" => this._has0,
+            "url" => this._has1,
+            "name" => this._has2,
             _ => false,
         };
 
@@ -68,9 +68,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._hasType)
+            if (this._has0)
             {
-                writer.WritePropertyName(s_type);
+                writer.WritePropertyName(s_type0);
                 if (this.Type is null)
                 {
                     writer.WriteNullValue();
@@ -82,9 +82,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasUrl)
+            if (this._has1)
             {
-                writer.WritePropertyName(s_url);
+                writer.WritePropertyName(s_url1);
                 if (this.Url is null)
                 {
                     writer.WriteNullValue();
@@ -96,9 +96,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._hasName)
+            if (this._has2)
             {
-                writer.WritePropertyName(s_name);
+                writer.WritePropertyName(s_name2);
                 if (this.Name is null)
                 {
                     writer.WriteNullValue();

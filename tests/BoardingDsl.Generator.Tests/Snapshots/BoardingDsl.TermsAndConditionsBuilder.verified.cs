@@ -8,18 +8,18 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TermsAndConditionsBuilder
     {
-        private bool _hasType;
-        private string? _type;
-        private bool _hasUrl;
-        private string? _url;
-        private bool _hasName;
-        private string? _name;
+        private bool _has0;
+        private string? _type0;
+        private bool _has1;
+        private string? _url1;
+        private bool _has2;
+        private string? _name2;
 
         /// <summary>The kind of terms document.</summary>
         public TermsAndConditionsBuilder WithType(global::BoardingDsl.TermsAndConditionsType? value)
         {
-            this._hasType = true;
-            this._type = value is null ? null : global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._has0 = true;
+            this._type0 = value is null ? null : global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -27,8 +27,8 @@ namespace BoardingDsl
         /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
         public TermsAndConditionsBuilder WithType(string? value)
         {
-            this._hasType = true;
-            this._type = value;
+            this._has0 = true;
+            this._type0 = value;
             return this;
         }
 
@@ -36,8 +36,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public TermsAndConditionsBuilder WithUrl(string? value)
         {
-            this._hasUrl = true;
-            this._url = value;
+            this._has1 = true;
+            this._url1 = value;
             return this;
         }
 
@@ -45,8 +45,8 @@ namespace BoardingDsl
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         public TermsAndConditionsBuilder WithName(string? value)
         {
-            this._hasName = true;
-            this._name = value;
+            this._has2 = true;
+            this._name2 = value;
             return this;
         }
 
@@ -63,9 +63,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "type" => this._hasType,
-            "url" => this._hasUrl,
-            "name" => this._hasName,
+            "type" => this._has0,
+            "url" => this._has1,
+            "name" => this._has2,
             _ => false,
         };
 
@@ -82,45 +82,45 @@ namespace BoardingDsl
         public TermsAndConditions? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.TermsAndConditionsType? v0 = null;
-            if (!this._hasType)
+            if (!this._has0)
             {
             }
-            else if (this._type is null)
+            else if (this._type0 is null)
             {
             }
-            else if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type, out var parsed0))
+            else if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type0, out var parsed0))
             {
                 v0 = parsed0;
             }
             else
             {
-                context.Invalid("type", "enum", this._type, "'" + this._type + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
+                context.Invalid("type", "enum", this._type0, "'" + this._type0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
             }
 
             string? v1 = null;
-            if (!this._hasUrl)
+            if (!this._has1)
             {
             }
-            else if (this._url is null)
+            else if (this._url1 is null)
             {
             }
             else
             {
-                v1 = this._url;
-                var text = this._url;
+                v1 = this._url1;
+                var text = this._url1;
             }
 
             string? v2 = null;
-            if (!this._hasName)
+            if (!this._has2)
             {
             }
-            else if (this._name is null)
+            else if (this._name2 is null)
             {
             }
             else
             {
-                v2 = this._name;
-                var text = this._name;
+                v2 = this._name2;
+                var text = this._name2;
             }
 
             if (extraRequired is not null)
@@ -140,11 +140,11 @@ namespace BoardingDsl
             }
 
             return new TermsAndConditions(
-                this._hasType,
+                this._has0,
                 v0,
-                this._hasUrl,
+                this._has1,
                 v1,
-                this._hasName,
+                this._has2,
                 v2,
                 null);
         }
