@@ -13,7 +13,12 @@ internal static class Identifiers
         var upperNext = true;
         foreach (var c in name)
         {
-            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_' || IsFormatCharacter(c))
+            if (IsFormatCharacter(c))
+            {
+                continue; // invisible to C#: "a\u200Bb" is "ab"
+            }
+
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
             {
                 upperNext = true;
                 continue;

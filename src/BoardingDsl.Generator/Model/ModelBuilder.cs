@@ -62,7 +62,8 @@ internal sealed class ModelBuilder
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<string> provided = default)
     {
         var extra = new List<DiagnosticInfo>();
-        var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!), extra);
+        // By path, so the generator and the analyzers (which may see the files in another order) decide alike.
+        var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!).OrderBy(d => d.Path, StringComparer.Ordinal), extra);
         var builder = new ModelBuilder(documents, options, provided);
         try
         {
@@ -157,6 +158,12 @@ internal sealed class ModelBuilder
     {
         var endpoint = doc.Endpoint!;
         var ok = true;
+        if (endpoint.Role == "response" && (doc.Root.HasEnum || !(doc.Root.HasProperties || doc.Root.Types.Contains("object"))))
+        {
+            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, "a response schema must describe an object"));
+            ok = false;
+        }
+
         if (endpoint.Role == "request")
         {
             var entry = Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
@@ -342,6 +349,11 @@ internal sealed class ModelBuilder
             }
 
             var method = "With" + name;
+            if (method == type.Name + "Builder")
+            {
+                method += "Value"; // a method may not be named like the builder class it is in
+            }
+
             if (name == type.Name || ReservedMemberNames.Contains(name))
             {
                 name += "Value";
