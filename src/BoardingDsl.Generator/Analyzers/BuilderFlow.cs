@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using BoardingDsl.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -23,13 +24,7 @@ internal sealed class BuilderFlow
     public BuilderState? Read(IOperation receiver)
     {
         // A chain on a local (b.WithX().Build()) is read with the local, which already counts its calls.
-        var root = Unwrap(receiver);
-        while (root is IInvocationOperation { Instance: { } instance } invocation && _catalog.Builder(invocation.TargetMethod.ContainingType) is not null)
-        {
-            root = Unwrap(instance);
-        }
-
-        return root is ILocalReferenceOperation local ? ReadLocal(local) : ReadChain(receiver, null);
+        return RootOfChain(receiver) is ILocalReferenceOperation local ? ReadLocal(local) : ReadChain(receiver, null);
     }
 
     private BuilderState? ReadChain(IOperation? operation, IParameterSymbol? lambdaParameter, BuilderState? lambdaState = null)
@@ -174,7 +169,7 @@ internal sealed class BuilderFlow
         {
             if (argument.ArgumentKind == ArgumentKind.ParamArray && Unwrap(argument.Value) is IArrayCreationOperation array)
             {
-                foreach (var element in array.Initializer?.ElementValues ?? ImmutableArrayExtensions.Empty)
+                foreach (var element in array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty)
                 {
                     if (AsLambda(element) is { } l)
                     {
@@ -234,15 +229,19 @@ internal sealed class BuilderFlow
             _ => null,
         };
 
-    private bool RootsAt(IOperation operation, ILocalSymbol local)
+    private bool RootsAt(IOperation operation, ILocalSymbol local) =>
+        RootOfChain(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    /// <summary>What a chain of builder calls starts from: <c>b</c> in <c>b.WithX().WithY()</c>.</summary>
+    private IOperation? RootOfChain(IOperation operation)
     {
         var current = Unwrap(operation);
-        while (current is IInvocationOperation { Instance: { } instance })
+        while (current is IInvocationOperation { Instance: { } instance } invocation && _catalog.Builder(invocation.TargetMethod.ContainingType) is not null)
         {
             current = Unwrap(instance);
         }
 
-        return current is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+        return current;
     }
 
     private static IOperation? EnclosingFunction(IOperation operation)
@@ -269,23 +268,5 @@ internal sealed class BuilderFlow
         return current;
     }
 
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-        {
-            operation = operation switch
-            {
-                IConversionOperation c => c.Operand,
-                IParenthesizedOperation p => p.Operand,
-                _ => operation,
-            };
-        }
-
-        return operation;
-    }
-
-    private static class ImmutableArrayExtensions
-    {
-        public static readonly System.Collections.Immutable.ImmutableArray<IOperation> Empty = System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
-    }
+    private static IOperation? Unwrap(IOperation? operation) => operation is null ? null : ArgumentValues.Unwrap(operation);
 }

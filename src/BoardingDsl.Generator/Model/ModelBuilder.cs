@@ -166,7 +166,7 @@ internal sealed class ModelBuilder
 
         if (endpoint.Role == "request")
         {
-            var entry = Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
+            var entry = EntryName(doc);
             if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
             {
                 Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
@@ -248,8 +248,7 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        var name = Identifiers.ToPascalCase(BaseName(type.Document.FileName));
-        return new EntryModel(name, e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
+        return new EntryModel(EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
     }
 
     private HashSet<string> FailedDocuments()
@@ -827,7 +826,7 @@ internal sealed class ModelBuilder
             return fromTitle;
         }
 
-        var fromFile = Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
+        var fromFile = EntryName(doc);
         if (fromFile.Length == 0)
         {
             Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, doc.FileName));
@@ -836,6 +835,9 @@ internal sealed class ModelBuilder
 
         return doc.Endpoint?.Role == "request" ? fromFile + "Request" : fromFile;
     }
+
+    /// <summary>The entry point's name, <c>Boarding.&lt;Name&gt;()</c>: the schema file's base name in PascalCase.</summary>
+    private static string EntryName(SchemaDocument doc) => Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
 
     private static string BaseName(string fileName)
     {
