@@ -8,7 +8,9 @@ namespace BoardingDsl.Benchmarks;
 
 /// <summary>
 /// Build + serialize a full SubmitOrder. Baseline (the floor): hand-written classes serialized with a
-/// source-generated System.Text.Json context. Against it: the DSL (builders, Build()'s checks, generated writer).
+/// source-generated System.Text.Json context. Against it: the DSL (builders, Build()'s checks, generated writer), and
+/// what a user might pick instead, the classes NJsonSchema.CodeGeneration.CSharp generates from the same schema.
+/// Setup fails unless every row writes the same JSON.
 /// </summary>
 [MemoryDiagnoser]
 public class SerializationBenchmarks
@@ -60,7 +62,15 @@ public class SerializationBenchmarks
     private SubmitOrderRequest _built = null!;
 
     [GlobalSetup]
-    public void Setup() => _built = BuildDsl();
+    public void Setup()
+    {
+        _built = BuildDsl();
+        SameJson.Require(
+            ("floor", Poco()),
+            ("DSL", Dsl()),
+            ("NJsonSchema + Newtonsoft.Json", NJsonSchemaNewtonsoft()),
+            ("NJsonSchema + System.Text.Json", NJsonSchemaSystemTextJson()));
+    }
 
     [Benchmark(Description = "BoardingDsl builders + Build() + ToJson()")]
     public string Dsl() => BuildDsl().ToJson();
@@ -70,6 +80,12 @@ public class SerializationBenchmarks
 
     [Benchmark(Description = "  of which: ToJson() of a built request")]
     public string DslToJsonOnly() => _built.ToJson();
+
+    [Benchmark(Description = "NJsonSchema classes + Newtonsoft.Json (its default)")]
+    public string NJsonSchemaNewtonsoft() => NJsonSchemaOrders.Newtonsoft();
+
+    [Benchmark(Description = "NJsonSchema classes + System.Text.Json (reflection)")]
+    public string NJsonSchemaSystemTextJson() => NJsonSchemaOrders.SystemTextJson();
 
     private static SubmitOrderRequest BuildDsl() => Boarding.SubmitOrder()
         .WithNotifyCustomerByEmail(true)
