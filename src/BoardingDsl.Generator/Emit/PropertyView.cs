@@ -44,6 +44,8 @@ internal sealed class PropertyView
         PropertyType = IsModelNullable ? ModelTypeNullable : ModelType;
         Pattern = p.Pattern is null ? null : Identifiers.Literal(p.Pattern);
         PatternText = p.Pattern is null ? null : Identifiers.Literal("pattern " + p.Pattern);
+        var prefix = p.Pattern is null ? null : PatternPrefix.Of(p.Pattern);
+        PatternPrefixLiteral = prefix is null ? null : Identifiers.Literal(prefix);
         MinLength = p.MinLength;
         MaxLength = p.MaxLength;
         MinimumText = p.Minimum;
@@ -124,6 +126,9 @@ internal sealed class PropertyView
     public string? Pattern { get; }
 
     public string? PatternText { get; }
+
+    /// <summary>The C# literal of the prefix when the pattern is only <c>^literal</c> (see <see cref="PatternPrefix"/>).</summary>
+    public string? PatternPrefixLiteral { get; }
 
     public string? MinLength { get; }
 

@@ -41,13 +41,14 @@ namespace BoardingDsl
                 return this;
             }
 
-            var list = new global::System.Collections.Generic.List<string>();
-            foreach (var value in values)
+            var source = values as global::BoardingDsl.PaymentMethod[] ?? global::System.Linq.Enumerable.ToArray(values);
+            var texts = new string[source.Length];
+            for (var i = 0; i < source.Length; i++)
             {
-                list.Add(global::BoardingDsl.PaymentMethodJson.IsDefined(value) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                texts[i] = global::BoardingDsl.PaymentMethodJson.IsDefined(source[i]) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._paymentMethods1 = list.ToArray();
+            this._paymentMethods1 = texts;
             return this;
         }
 

@@ -39,13 +39,14 @@ namespace BoardingDsl
                 return this;
             }
 
-            var list = new global::System.Collections.Generic.List<string>();
-            foreach (var value in values)
+            var source = values as global::BoardingDsl.OrderStatus[] ?? global::System.Linq.Enumerable.ToArray(values);
+            var texts = new string[source.Length];
+            for (var i = 0; i < source.Length; i++)
             {
-                list.Add(global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                texts[i] = global::BoardingDsl.OrderStatusJson.IsDefined(source[i]) ? global::BoardingDsl.OrderStatusJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._notifyOnStatus1 = list.ToArray();
+            this._notifyOnStatus1 = texts;
             return this;
         }
 
@@ -103,7 +104,7 @@ namespace BoardingDsl
             {
                 v0 = this._notificationUrl0;
                 var text = this._notificationUrl0;
-                if (!global::BoardingDsl.Serialization.BoardingRules.MatchesPattern(text, "^https://"))
+                if (!text.StartsWith("https://", global::System.StringComparison.Ordinal))
                 {
                     context.Invalid("notificationUrl", "pattern ^https://", text, "must match the pattern " + "^https://");
                 }
