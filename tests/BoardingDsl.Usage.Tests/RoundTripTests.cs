@@ -52,6 +52,26 @@ public class RoundTripTests
         Assert.Contains("\"shippingCost\":150.0", written);
     }
 
+    [Theory]
+    [InlineData("\"invoiceAccount\": null", "\"invoiceAccount\": {\"iban\": \"NL91ABNA0417164300\", \"extra\": [true, null]}")]
+    [InlineData("\"payoutAccount\": null", "\"payoutAccount\": \"as text\"")]
+    [InlineData("\"currency\": null", "\"currency\": \"EUR\"")]
+    [InlineData("\"deliveryAddress\": null", "\"deliveryAddress\": {\"city\": \"Arnhem\", \"houseNumber\": null}")]
+    [InlineData("\"shippingCost\": null", "\"shippingCost\": 0.00")]
+    [InlineData("\"companyContactPerson\": {", "\"companyContactPerson\": null, \"unused\": {")]
+    public void Every_kind_of_member_round_trips_as_a_value_and_as_an_explicit_null(string find, string replace)
+    {
+        var withNull = Fixtures.Read("order.ex6.json");
+        var withValue = withNull.Replace(find, replace);
+        Assert.NotEqual(withNull, withValue);
+
+        foreach (var json in new[] { withNull, withValue })
+        {
+            var written = Order.FromJson(json).ToJson();
+            Assert.True(Fixtures.JsonEquals(json, written), written);
+        }
+    }
+
     [Fact]
     public void A_read_order_is_passed_on_as_it_is_by_the_next_call()
     {

@@ -60,6 +60,8 @@ internal sealed class PropertyView
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
         ReadValue = ReadExpression(p);
         WriteValue = WriteStatement(p, "value");
+        WriteMember = MemberCode.Write(p, IsModelNullable, NameField, "this." + Name, "this." + Field + "Text");
+        ReadMember = MemberCode.Read(p, "t" + suffix);
         Method = p.Method;
     }
 
@@ -155,6 +157,12 @@ internal sealed class PropertyView
 
     /// <summary>A statement that writes one value held in a variable named <c>value</c>.</summary>
     public string WriteValue { get; }
+
+    /// <summary>A statement that writes the (non-array) member, name and value or explicit null.</summary>
+    public string WriteMember { get; }
+
+    /// <summary>An expression that reads the (non-array) member's value, or null at a JSON null.</summary>
+    public string ReadMember { get; }
 
     public string Method { get; }
 

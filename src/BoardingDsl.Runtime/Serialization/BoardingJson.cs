@@ -151,8 +151,138 @@ public static class BoardingJson
         throw Unexpected(ref reader, member, "an ISO 8601 date-time string");
     }
 
+    /// <summary>Reads a boolean, or null at a JSON null.</summary>
+    public static bool? ReadNullableBoolean(ref Utf8JsonReader reader, string member) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadBoolean(ref reader, member);
+
+    /// <summary>Reads a decimal keeping its scale, or null at a JSON null.</summary>
+    public static decimal? ReadNullableDecimal(ref Utf8JsonReader reader, string member) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadDecimal(ref reader, member);
+
+    /// <summary>Reads a double, or null at a JSON null.</summary>
+    public static double? ReadNullableDouble(ref Utf8JsonReader reader, string member) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadDouble(ref reader, member);
+
+    /// <summary>Reads an integer, or null at a JSON null.</summary>
+    public static long? ReadNullableInt64(ref Utf8JsonReader reader, string member) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadInt64(ref reader, member);
+
+    /// <summary>Reads an ISO 8601 date-time and its text as written, or null (and no text) at a JSON null.</summary>
+    public static DateTimeOffset? ReadNullableDateTime(ref Utf8JsonReader reader, string member, out string? text)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            text = null;
+            return null;
+        }
+
+        var value = ReadDateTime(ref reader, member, out var read);
+        text = read;
+        return value;
+    }
+
     /// <summary>Reads any JSON value as it is.</summary>
     public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Writes a member holding a boolean or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    {
+        if (value.HasValue)
+        {
+            writer.WriteBoolean(name, value.Value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a member holding a decimal (with its scale) or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    {
+        if (value.HasValue)
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a member holding a double or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value.HasValue)
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a member holding an integer or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    {
+        if (value.HasValue)
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a member holding a model or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, IBoardingModel? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes a member holding any JSON value, or an explicit null.</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
+    {
+        writer.WritePropertyName(name);
+        if (value.HasValue)
+        {
+            value.Value.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>
+    /// Writes a member holding a date-time or an explicit null: the text it was read from when there is one, so it
+    /// round-trips exactly, else System.Text.Json's ISO 8601 form.
+    /// </summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value, string? text)
+    {
+        if (!value.HasValue)
+        {
+            writer.WriteNull(name);
+        }
+        else if (text is not null)
+        {
+            writer.WriteString(name, text);
+        }
+        else
+        {
+            writer.WriteString(name, value.Value);
+        }
+    }
 
     /// <summary>Writes the members an open object did not define, after the known ones.</summary>
     public static void WriteExtensionData(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, JsonElement>>? members)

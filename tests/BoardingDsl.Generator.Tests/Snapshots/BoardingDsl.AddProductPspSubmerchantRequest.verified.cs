@@ -71,11 +71,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_url0);
-                {
-                    var value = this.Url;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_url0, this.Url);
             }
 
             if (this._has1)
@@ -94,11 +90,7 @@ namespace BoardingDsl
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_order2);
-                {
-                    var value = this.Order;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order2, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -142,14 +134,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url")!;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
                 }
                 else if (reader.ValueTextEquals("paymentMethods"u8))
                 {
@@ -175,14 +160,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Order.ReadFrom(ref reader);
-                    }
+                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {

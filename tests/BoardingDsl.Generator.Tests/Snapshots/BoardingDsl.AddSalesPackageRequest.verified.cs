@@ -90,29 +90,17 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_isPurchased0);
-                {
-                    var value = this.IsPurchased;
-                    writer.WriteBooleanValue(value);
-                }
+                writer.WriteBoolean(s_isPurchased0, this.IsPurchased);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_packageName1);
-                {
-                    var value = this.PackageName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_packageName1, this.PackageName);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_sku2);
-                {
-                    var value = this.Sku;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_sku2, this.Sku);
             }
 
             if (this._has3)
@@ -131,11 +119,7 @@ namespace BoardingDsl
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_order4);
-                {
-                    var value = this.Order;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order4, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -183,40 +167,19 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadBoolean(ref reader, "isPurchased");
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "isPurchased");
                 }
                 else if (reader.ValueTextEquals("packageName"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "packageName")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "packageName");
                 }
                 else if (reader.ValueTextEquals("sku"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {
@@ -242,14 +205,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Order.ReadFrom(ref reader);
-                    }
+                    v4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {

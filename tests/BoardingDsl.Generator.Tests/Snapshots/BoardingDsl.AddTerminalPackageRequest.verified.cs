@@ -160,115 +160,62 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_terminalPackageType0);
-                {
-                    var value = this.TerminalPackageType;
-                    writer.WriteStringValue(global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value));
-                }
+                writer.WriteString(s_terminalPackageType0, global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(this.TerminalPackageType));
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_transactionFee1);
-                {
-                    var value = this.TransactionFee;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_transactionFee1, this.TransactionFee);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_discount2);
-                if (this.Discount is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Discount.Value;
-                    writer.WriteNumberValue(value);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_discount2, this.Discount);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceIncludingTax3);
-                {
-                    var value = this.OneOffPriceIncludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_oneOffPriceIncludingTax3, this.OneOffPriceIncludingTax);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_oneOffPriceExcludingTax4);
-                {
-                    var value = this.OneOffPriceExcludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_oneOffPriceExcludingTax4, this.OneOffPriceExcludingTax);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_oneOffTaxAmount5);
-                {
-                    var value = this.OneOffTaxAmount;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_oneOffTaxAmount5, this.OneOffTaxAmount);
             }
 
             if (this._has6)
             {
-                writer.WritePropertyName(s_oneOffTaxRate6);
-                {
-                    var value = this.OneOffTaxRate;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_oneOffTaxRate6, this.OneOffTaxRate);
             }
 
             if (this._has7)
             {
-                writer.WritePropertyName(s_monthlyPriceIncludingTax7);
-                {
-                    var value = this.MonthlyPriceIncludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_monthlyPriceIncludingTax7, this.MonthlyPriceIncludingTax);
             }
 
             if (this._has8)
             {
-                writer.WritePropertyName(s_monthlyPriceExcludingTax8);
-                {
-                    var value = this.MonthlyPriceExcludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_monthlyPriceExcludingTax8, this.MonthlyPriceExcludingTax);
             }
 
             if (this._has9)
             {
-                writer.WritePropertyName(s_monthlyPriceTaxAmount9);
-                {
-                    var value = this.MonthlyPriceTaxAmount;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_monthlyPriceTaxAmount9, this.MonthlyPriceTaxAmount);
             }
 
             if (this._has10)
             {
-                writer.WritePropertyName(s_monthlyPriceTaxRate10);
-                {
-                    var value = this.MonthlyPriceTaxRate;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_monthlyPriceTaxRate10, this.MonthlyPriceTaxRate);
             }
 
             if (this._has11)
             {
-                writer.WritePropertyName(s_order11);
-                {
-                    var value = this.Order;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order11, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -330,157 +277,73 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.TerminalPackageTypeJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TerminalPackageType?)global::BoardingDsl.TerminalPackageTypeJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("transactionFee"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "transactionFee");
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "transactionFee");
                 }
                 else if (reader.ValueTextEquals("discount"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "discount");
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "discount");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceIncludingTax"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffPriceIncludingTax");
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceIncludingTax");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceExcludingTax"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffPriceExcludingTax");
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceExcludingTax");
                 }
                 else if (reader.ValueTextEquals("oneOffTaxAmount"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffTaxAmount");
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxAmount");
                 }
                 else if (reader.ValueTextEquals("oneOffTaxRate"u8))
                 {
                     reader.Read();
                     h6 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v6 = null;
-                    }
-                    else
-                    {
-                        v6 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffTaxRate");
-                    }
+                    v6 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxRate");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceIncludingTax"u8))
                 {
                     reader.Read();
                     h7 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v7 = null;
-                    }
-                    else
-                    {
-                        v7 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "monthlyPriceIncludingTax");
-                    }
+                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceIncludingTax");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceExcludingTax"u8))
                 {
                     reader.Read();
                     h8 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v8 = null;
-                    }
-                    else
-                    {
-                        v8 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "monthlyPriceExcludingTax");
-                    }
+                    v8 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceExcludingTax");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceTaxAmount"u8))
                 {
                     reader.Read();
                     h9 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v9 = null;
-                    }
-                    else
-                    {
-                        v9 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "monthlyPriceTaxAmount");
-                    }
+                    v9 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxAmount");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceTaxRate"u8))
                 {
                     reader.Read();
                     h10 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v10 = null;
-                    }
-                    else
-                    {
-                        v10 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "monthlyPriceTaxRate");
-                    }
+                    v10 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxRate");
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
                     h11 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v11 = null;
-                    }
-                    else
-                    {
-                        v11 = global::BoardingDsl.Order.ReadFrom(ref reader);
-                    }
+                    v11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {

@@ -100,86 +100,32 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_country0);
-                if (this.Country is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Country;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_country0, this.Country);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_city1);
-                if (this.City is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.City;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_city1, this.City);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_streetName2);
-                if (this.StreetName is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.StreetName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_streetName2, this.StreetName);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_postalCode3);
-                if (this.PostalCode is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.PostalCode;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_postalCode3, this.PostalCode);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_houseNumber4);
-                if (this.HouseNumber is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.HouseNumber;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_houseNumber4, this.HouseNumber);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_houseNumberExt5);
-                if (this.HouseNumberExt is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.HouseNumberExt;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_houseNumberExt5, this.HouseNumberExt);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -229,79 +175,37 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "country")!;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "country");
                 }
                 else if (reader.ValueTextEquals("city"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "city")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "city");
                 }
                 else if (reader.ValueTextEquals("streetName"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "streetName")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "streetName");
                 }
                 else if (reader.ValueTextEquals("postalCode"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "postalCode")!;
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "postalCode");
                 }
                 else if (reader.ValueTextEquals("houseNumber"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumber")!;
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumber");
                 }
                 else if (reader.ValueTextEquals("houseNumberExt"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumberExt")!;
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumberExt");
                 }
                 else
                 {

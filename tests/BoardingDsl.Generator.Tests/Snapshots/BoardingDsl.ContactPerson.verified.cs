@@ -120,114 +120,42 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_firstName0);
-                if (this.FirstName is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.FirstName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_firstName0, this.FirstName);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_lastName1);
-                if (this.LastName is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.LastName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_lastName1, this.LastName);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_prefix2);
-                if (this.Prefix is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Prefix;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_prefix2, this.Prefix);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_emailAddress3);
-                if (this.EmailAddress is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.EmailAddress;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_emailAddress3, this.EmailAddress);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_gender4);
-                if (this.Gender is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Gender;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_gender4, this.Gender);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_phoneNumber5);
-                if (this.PhoneNumber is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.PhoneNumber;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_phoneNumber5, this.PhoneNumber);
             }
 
             if (this._has6)
             {
-                writer.WritePropertyName(s_dateOfBirth6);
-                if (this.DateOfBirth is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.DateOfBirth;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_dateOfBirth6, this.DateOfBirth);
             }
 
             if (this._has7)
             {
-                writer.WritePropertyName(s_language7);
-                if (this.Language is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Language;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_language7, this.Language);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -281,105 +209,49 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "firstName")!;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "firstName");
                 }
                 else if (reader.ValueTextEquals("lastName"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "lastName")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "lastName");
                 }
                 else if (reader.ValueTextEquals("prefix"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "prefix")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "prefix");
                 }
                 else if (reader.ValueTextEquals("emailAddress"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "emailAddress")!;
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "emailAddress");
                 }
                 else if (reader.ValueTextEquals("gender"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "gender")!;
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "gender");
                 }
                 else if (reader.ValueTextEquals("phoneNumber"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "phoneNumber")!;
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "phoneNumber");
                 }
                 else if (reader.ValueTextEquals("dateOfBirth"u8))
                 {
                     reader.Read();
                     h6 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v6 = null;
-                    }
-                    else
-                    {
-                        v6 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "dateOfBirth")!;
-                    }
+                    v6 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "dateOfBirth");
                 }
                 else if (reader.ValueTextEquals("language"u8))
                 {
                     reader.Read();
                     h7 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v7 = null;
-                    }
-                    else
-                    {
-                        v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "language")!;
-                    }
+                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "language");
                 }
                 else
                 {

@@ -153,18 +153,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_orderDate0);
-                {
-                    // The text as read, so it round-trips exactly; a built value is written by System.Text.Json (ISO 8601).
-                    if (this._orderDate0Text is not null)
-                    {
-                        writer.WriteStringValue(this._orderDate0Text);
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(this.OrderDate);
-                    }
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_orderDate0, this.OrderDate, this._orderDate0Text);
             }
 
             if (this._has1)
@@ -188,108 +177,47 @@ namespace BoardingDsl
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_orderNotes2);
-                if (this.OrderNotes is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.OrderNotes;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_orderNotes2, this.OrderNotes);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_cartUrl3);
-                {
-                    var value = this.CartUrl;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_cartUrl3, this.CartUrl);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_storeUrl4);
-                {
-                    var value = this.StoreUrl;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_storeUrl4, this.StoreUrl);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_statusUrl5);
-                {
-                    var value = this.StatusUrl;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_statusUrl5, this.StatusUrl);
             }
 
             if (this._has6)
             {
-                writer.WritePropertyName(s_storeInformation6);
-                {
-                    var value = this.StoreInformation;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeInformation6, this.StoreInformation);
             }
 
             if (this._has7)
             {
-                writer.WritePropertyName(s_companyContactPerson7);
-                if (this.CompanyContactPerson is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.CompanyContactPerson;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_companyContactPerson7, this.CompanyContactPerson);
             }
 
             if (this._has8)
             {
-                writer.WritePropertyName(s_invoiceAccount8);
-                if (this.InvoiceAccount is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.InvoiceAccount.Value;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_invoiceAccount8, this.InvoiceAccount);
             }
 
             if (this._has9)
             {
-                writer.WritePropertyName(s_payoutAccount9);
-                if (this.PayoutAccount is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.PayoutAccount.Value;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_payoutAccount9, this.PayoutAccount);
             }
 
             if (this._has10)
             {
-                writer.WritePropertyName(s_shoppingCart10);
-                if (this.ShoppingCart is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.ShoppingCart;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shoppingCart10, this.ShoppingCart);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -350,15 +278,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadDateTime(ref reader, "orderDate", out var text);
-                        t0 = text;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "orderDate", out t0);
                 }
                 else if (reader.ValueTextEquals("termsAndConditions"u8))
                 {
@@ -384,118 +304,55 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "orderNotes")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "orderNotes");
                 }
                 else if (reader.ValueTextEquals("cartUrl"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cartUrl")!;
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cartUrl");
                 }
                 else if (reader.ValueTextEquals("storeUrl"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "storeUrl")!;
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "storeUrl");
                 }
                 else if (reader.ValueTextEquals("statusUrl"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "statusUrl")!;
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "statusUrl");
                 }
                 else if (reader.ValueTextEquals("storeInformation"u8))
                 {
                     reader.Read();
                     h6 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v6 = null;
-                    }
-                    else
-                    {
-                        v6 = global::BoardingDsl.StoreInformation.ReadFrom(ref reader);
-                    }
+                    v6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StoreInformation.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("companyContactPerson"u8))
                 {
                     reader.Read();
                     h7 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v7 = null;
-                    }
-                    else
-                    {
-                        v7 = global::BoardingDsl.ContactPerson.ReadFrom(ref reader);
-                    }
+                    v7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ContactPerson.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("invoiceAccount"u8))
                 {
                     reader.Read();
                     h8 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v8 = null;
-                    }
-                    else
-                    {
-                        v8 = global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
-                    }
+                    v8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("payoutAccount"u8))
                 {
                     reader.Read();
                     h9 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v9 = null;
-                    }
-                    else
-                    {
-                        v9 = global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
-                    }
+                    v9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("shoppingCart"u8))
                 {
                     reader.Read();
                     h10 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v10 = null;
-                    }
-                    else
-                    {
-                        v10 = global::BoardingDsl.ShoppingCart.ReadFrom(ref reader);
-                    }
+                    v10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ShoppingCart.ReadFrom(ref reader);
                 }
                 else
                 {

@@ -60,25 +60,12 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_orderStatus0);
-                {
-                    var value = this.OrderStatus;
-                    writer.WriteStringValue(global::BoardingDsl.OrderStatusJson.ToJsonString(value));
-                }
+                writer.WriteString(s_orderStatus0, global::BoardingDsl.OrderStatusJson.ToJsonString(this.OrderStatus));
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_externalReference1);
-                if (this.ExternalReference is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.ExternalReference;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_externalReference1, this.ExternalReference);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -120,27 +107,13 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.OrderStatusJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.OrderStatus?)global::BoardingDsl.OrderStatusJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("externalReference"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
                 }
                 else
                 {

@@ -90,38 +90,22 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_period0);
-                {
-                    var value = this.Period;
-                    writer.WriteStringValue(global::BoardingDsl.PeriodJson.ToJsonString(value));
-                }
+                writer.WriteString(s_period0, global::BoardingDsl.PeriodJson.ToJsonString(this.Period));
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_excludingTax1);
-                {
-                    var value = this.ExcludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_excludingTax1, this.ExcludingTax);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_singleExcludingTax2);
-                {
-                    var value = this.SingleExcludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_singleExcludingTax2, this.SingleExcludingTax);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_includingTax3);
-                {
-                    var value = this.IncludingTax;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_includingTax3, this.IncludingTax);
             }
 
             if (this._has4)
@@ -188,53 +172,25 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.PeriodJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Period?)global::BoardingDsl.PeriodJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("excludingTax"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "excludingTax");
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "excludingTax");
                 }
                 else if (reader.ValueTextEquals("singleExcludingTax"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "singleExcludingTax");
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "singleExcludingTax");
                 }
                 else if (reader.ValueTextEquals("includingTax"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "includingTax");
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "includingTax");
                 }
                 else if (reader.ValueTextEquals("taxAmountsPerTaxRate"u8))
                 {

@@ -120,56 +120,32 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_currency0);
-                {
-                    var value = this.Currency;
-                    writer.WriteStringValue(global::BoardingDsl.CurrencyJson.ToJsonString(value));
-                }
+                writer.WriteString(s_currency0, global::BoardingDsl.CurrencyJson.ToJsonString(this.Currency));
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_shippingCost1);
-                {
-                    var value = this.ShippingCost;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_shippingCost1, this.ShippingCost);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_oneOffPriceCouponCode2);
-                {
-                    var value = this.OneOffPriceCouponCode;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_oneOffPriceCouponCode2, this.OneOffPriceCouponCode);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceDiscount3);
-                {
-                    var value = this.OneOffPriceDiscount;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_totalAmountToBePaidImmediately4);
-                {
-                    var value = this.TotalAmountToBePaidImmediately;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_totalRevenueForFullYear5);
-                {
-                    var value = this.TotalRevenueForFullYear;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
             }
 
             if (this._has6)
@@ -188,11 +164,7 @@ namespace BoardingDsl
 
             if (this._has7)
             {
-                writer.WritePropertyName(s_order7);
-                {
-                    var value = this.Order;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order7, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -246,79 +218,37 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.CurrencyJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Currency?)global::BoardingDsl.CurrencyJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("shippingCost"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "shippingCost");
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceCouponCode"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceDiscount"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffPriceDiscount");
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
                 }
                 else if (reader.ValueTextEquals("totalAmountToBePaidImmediately"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "totalAmountToBePaidImmediately");
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
                 }
                 else if (reader.ValueTextEquals("totalRevenueForFullYear"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "totalRevenueForFullYear");
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {
@@ -344,14 +274,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h7 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v7 = null;
-                    }
-                    else
-                    {
-                        v7 = global::BoardingDsl.Order.ReadFrom(ref reader);
-                    }
+                    v7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {

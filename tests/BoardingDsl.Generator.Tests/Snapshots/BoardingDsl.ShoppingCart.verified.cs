@@ -110,86 +110,32 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_currency0);
-                if (this.Currency is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Currency.Value;
-                    writer.WriteStringValue(global::BoardingDsl.CurrencyJson.ToJsonString(value));
-                }
+                writer.WriteString(s_currency0, this.Currency.HasValue ? global::BoardingDsl.CurrencyJson.ToJsonString(this.Currency.Value) : null);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_shippingCost1);
-                if (this.ShippingCost is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.ShippingCost.Value;
-                    writer.WriteNumberValue(value);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost1, this.ShippingCost);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_oneOffPriceCouponCode2);
-                if (this.OneOffPriceCouponCode is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.OneOffPriceCouponCode;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_oneOffPriceCouponCode2, this.OneOffPriceCouponCode);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_oneOffPriceDiscount3);
-                if (this.OneOffPriceDiscount is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.OneOffPriceDiscount.Value;
-                    writer.WriteNumberValue(value);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_totalAmountToBePaidImmediately4);
-                if (this.TotalAmountToBePaidImmediately is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.TotalAmountToBePaidImmediately.Value;
-                    writer.WriteNumberValue(value);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_totalRevenueForFullYear5);
-                if (this.TotalRevenueForFullYear is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.TotalRevenueForFullYear.Value;
-                    writer.WriteNumberValue(value);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
             }
 
             if (this._has6)
@@ -260,79 +206,37 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.CurrencyJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Currency?)global::BoardingDsl.CurrencyJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("shippingCost"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "shippingCost");
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceCouponCode"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceDiscount"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "oneOffPriceDiscount");
-                    }
+                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
                 }
                 else if (reader.ValueTextEquals("totalAmountToBePaidImmediately"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "totalAmountToBePaidImmediately");
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
                 }
                 else if (reader.ValueTextEquals("totalRevenueForFullYear"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "totalRevenueForFullYear");
-                    }
+                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {

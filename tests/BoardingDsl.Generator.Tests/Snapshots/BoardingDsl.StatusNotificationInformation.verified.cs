@@ -60,16 +60,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_notificationUrl0);
-                if (this.NotificationUrl is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.NotificationUrl;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_notificationUrl0, this.NotificationUrl);
             }
 
             if (this._has1)
@@ -130,14 +121,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "notificationUrl")!;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "notificationUrl");
                 }
                 else if (reader.ValueTextEquals("notifyOnStatus"u8))
                 {

@@ -130,118 +130,47 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_companyName0);
-                if (this.CompanyName is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.CompanyName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_companyName0, this.CompanyName);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_tradingName1);
-                if (this.TradingName is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.TradingName;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_tradingName1, this.TradingName);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_cocNumber2);
-                {
-                    var value = this.CocNumber;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_cocNumber2, this.CocNumber);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_cocRegistry3);
-                {
-                    var value = this.CocRegistry;
-                    writer.WriteStringValue(global::BoardingDsl.CocRegistryJson.ToJsonString(value));
-                }
+                writer.WriteString(s_cocRegistry3, global::BoardingDsl.CocRegistryJson.ToJsonString(this.CocRegistry));
             }
 
             if (this._has4)
             {
-                writer.WritePropertyName(s_taxNumber4);
-                if (this.TaxNumber is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.TaxNumber;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_taxNumber4, this.TaxNumber);
             }
 
             if (this._has5)
             {
-                writer.WritePropertyName(s_storeAddress5);
-                if (this.StoreAddress is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.StoreAddress;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeAddress5, this.StoreAddress);
             }
 
             if (this._has6)
             {
-                writer.WritePropertyName(s_deliveryAddress6);
-                if (this.DeliveryAddress is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.DeliveryAddress;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_deliveryAddress6, this.DeliveryAddress);
             }
 
             if (this._has7)
             {
-                writer.WritePropertyName(s_eBillingEmailAddress7);
-                if (this.EBillingEmailAddress is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.EBillingEmailAddress;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_eBillingEmailAddress7, this.EBillingEmailAddress);
             }
 
             if (this._has8)
             {
-                writer.WritePropertyName(s_reportingEmailAddress8);
-                if (this.ReportingEmailAddress is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.ReportingEmailAddress;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_reportingEmailAddress8, this.ReportingEmailAddress);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -297,118 +226,55 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "companyName")!;
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "companyName");
                 }
                 else if (reader.ValueTextEquals("tradingName"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "tradingName")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "tradingName");
                 }
                 else if (reader.ValueTextEquals("cocNumber"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cocNumber")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cocNumber");
                 }
                 else if (reader.ValueTextEquals("cocRegistry"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.CocRegistryJson.Read(ref reader);
-                    }
+                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CocRegistry?)global::BoardingDsl.CocRegistryJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("taxNumber"u8))
                 {
                     reader.Read();
                     h4 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v4 = null;
-                    }
-                    else
-                    {
-                        v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "taxNumber")!;
-                    }
+                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "taxNumber");
                 }
                 else if (reader.ValueTextEquals("storeAddress"u8))
                 {
                     reader.Read();
                     h5 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v5 = null;
-                    }
-                    else
-                    {
-                        v5 = global::BoardingDsl.Address.ReadFrom(ref reader);
-                    }
+                    v5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("deliveryAddress"u8))
                 {
                     reader.Read();
                     h6 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v6 = null;
-                    }
-                    else
-                    {
-                        v6 = global::BoardingDsl.Address.ReadFrom(ref reader);
-                    }
+                    v6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("eBillingEmailAddress"u8))
                 {
                     reader.Read();
                     h7 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v7 = null;
-                    }
-                    else
-                    {
-                        v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "eBillingEmailAddress")!;
-                    }
+                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "eBillingEmailAddress");
                 }
                 else if (reader.ValueTextEquals("reportingEmailAddress"u8))
                 {
                     reader.Read();
                     h8 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v8 = null;
-                    }
-                    else
-                    {
-                        v8 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "reportingEmailAddress")!;
-                    }
+                    v8 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "reportingEmailAddress");
                 }
                 else
                 {

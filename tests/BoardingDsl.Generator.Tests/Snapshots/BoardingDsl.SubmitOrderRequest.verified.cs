@@ -80,48 +80,22 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_notifyCustomerByEmail0);
-                {
-                    var value = this.NotifyCustomerByEmail;
-                    writer.WriteBooleanValue(value);
-                }
+                writer.WriteBoolean(s_notifyCustomerByEmail0, this.NotifyCustomerByEmail);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_externalReference1);
-                if (this.ExternalReference is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.ExternalReference;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_externalReference1, this.ExternalReference);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_statusNotificationInformation2);
-                if (this.StatusNotificationInformation is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.StatusNotificationInformation;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_statusNotificationInformation2, this.StatusNotificationInformation);
             }
 
             if (this._has3)
             {
-                writer.WritePropertyName(s_order3);
-                {
-                    var value = this.Order;
-                    value.WriteTo(writer);
-                }
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order3, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -167,53 +141,25 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadBoolean(ref reader, "notifyCustomerByEmail");
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "notifyCustomerByEmail");
                 }
                 else if (reader.ValueTextEquals("externalReference"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
                 }
                 else if (reader.ValueTextEquals("statusNotificationInformation"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.StatusNotificationInformation.ReadFrom(ref reader);
-                    }
+                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StatusNotificationInformation.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
                     h3 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v3 = null;
-                    }
-                    else
-                    {
-                        v3 = global::BoardingDsl.Order.ReadFrom(ref reader);
-                    }
+                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {

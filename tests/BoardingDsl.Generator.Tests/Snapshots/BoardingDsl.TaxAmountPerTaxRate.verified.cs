@@ -60,20 +60,12 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_taxRate0);
-                {
-                    var value = this.TaxRate;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_taxRate0, this.TaxRate);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_taxAmount1);
-                {
-                    var value = this.TaxAmount;
-                    writer.WriteNumberValue(value);
-                }
+                writer.WriteNumber(s_taxAmount1, this.TaxAmount);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -115,27 +107,13 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "taxRate");
-                    }
+                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxRate");
                 }
                 else if (reader.ValueTextEquals("taxAmount"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "taxAmount");
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxAmount");
                 }
                 else
                 {

@@ -70,44 +70,17 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WritePropertyName(s_type0);
-                if (this.Type is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Type.Value;
-                    writer.WriteStringValue(global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value));
-                }
+                writer.WriteString(s_type0, this.Type.HasValue ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(this.Type.Value) : null);
             }
 
             if (this._has1)
             {
-                writer.WritePropertyName(s_url1);
-                if (this.Url is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Url;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_url1, this.Url);
             }
 
             if (this._has2)
             {
-                writer.WritePropertyName(s_name2);
-                if (this.Name is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    var value = this.Name;
-                    writer.WriteStringValue(value);
-                }
+                writer.WriteString(s_name2, this.Name);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -151,40 +124,19 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v0 = null;
-                    }
-                    else
-                    {
-                        v0 = global::BoardingDsl.TermsAndConditionsTypeJson.Read(ref reader);
-                    }
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TermsAndConditionsType?)global::BoardingDsl.TermsAndConditionsTypeJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     h1 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v1 = null;
-                    }
-                    else
-                    {
-                        v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url")!;
-                    }
+                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     h2 = true;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        v2 = null;
-                    }
-                    else
-                    {
-                        v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name")!;
-                    }
+                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name");
                 }
                 else
                 {
