@@ -55,6 +55,9 @@ internal sealed class PropertyView
         MinItems = p.MinItems;
         MaxItems = p.MaxItems;
         UniqueItems = p.UniqueItems;
+        HasScalarRules = p.ScalarKind == ScalarKinds.String
+            ? Pattern is not null || IsUri || IsEmail || MinLength is not null || MaxLength is not null
+            : Minimum is not null || Maximum is not null;
         ExtraRequired = p.ExtraRequired.Count == 0
             ? "null"
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
@@ -149,6 +152,9 @@ internal sealed class PropertyView
     public string? MaxItems { get; }
 
     public bool UniqueItems { get; }
+
+    /// <summary>Whether Build() checks the (non-array) scalar value itself: a pattern, format, length or bound.</summary>
+    public bool HasScalarRules { get; }
 
     public string ExtraRequired { get; }
 

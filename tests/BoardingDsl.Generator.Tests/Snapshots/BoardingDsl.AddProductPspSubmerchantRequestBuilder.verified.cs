@@ -120,19 +120,19 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public AddProductPspSubmerchantRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = null;
+            string? v0 = this._url0;
             if (!this._has0)
             {
                 context.Missing("url", "WithUrl");
             }
-            else if (this._url0 is null)
+            else if (v0 is null)
             {
                 context.Invalid("url", "type", null, "must not be null");
             }
-            else
+
+            if (v0 is not null)
             {
-                v0 = this._url0;
-                var text = this._url0;
+                var text = v0;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("url", "format uri", text, "must be an absolute URI");
@@ -144,11 +144,8 @@ namespace BoardingDsl
             {
                 context.Missing("paymentMethods", "WithPaymentMethods");
             }
-            else if (this._paymentMethods1 is null)
-            {
-                context.Invalid("paymentMethods", "type", null, "must not be null");
-            }
-            else
+
+            if (this._paymentMethods1 is not null)
             {
                 var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods1.Length];
                 for (var i = 0; i < list.Length; i++)
@@ -161,25 +158,26 @@ namespace BoardingDsl
 
                 v1 = list;
             }
+            else if (this._has1)
+            {
+                context.Invalid("paymentMethods", "type", null, "must not be null");
+            }
 
-            global::BoardingDsl.Order? v2 = null;
+            global::BoardingDsl.Order? v2 = this._order2;
             if (!this._has2)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._order2Builder is not null)
+
+            if (this._order2Builder is not null)
             {
                 context.Enter("order");
                 v2 = this._order2Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order2 is null)
+            else if (this._has2 && v2 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
-            }
-            else
-            {
-                v2 = this._order2;
             }
 
             if (extraRequired is not null)

@@ -131,48 +131,34 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public AddSalesPackageRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            bool? v0 = null;
+            bool? v0 = this._isPurchased0;
             if (!this._has0)
             {
                 context.Missing("isPurchased", "WithIsPurchased");
             }
-            else if (this._isPurchased0 is null)
+            else if (v0 is null)
             {
                 context.Invalid("isPurchased", "type", null, "must not be null");
             }
-            else
-            {
-                v0 = this._isPurchased0;
-            }
 
-            string? v1 = null;
+            string? v1 = this._packageName1;
             if (!this._has1)
             {
                 context.Missing("packageName", "WithPackageName");
             }
-            else if (this._packageName1 is null)
+            else if (v1 is null)
             {
                 context.Invalid("packageName", "type", null, "must not be null");
             }
-            else
-            {
-                v1 = this._packageName1;
-                var text = this._packageName1;
-            }
 
-            string? v2 = null;
+            string? v2 = this._sku2;
             if (!this._has2)
             {
                 context.Missing("sku", "WithSku");
             }
-            else if (this._sku2 is null)
+            else if (v2 is null)
             {
                 context.Invalid("sku", "type", null, "must not be null");
-            }
-            else
-            {
-                v2 = this._sku2;
-                var text = this._sku2;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v3 = null;
@@ -180,7 +166,8 @@ namespace BoardingDsl
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
-            else if (this._periodPricingDetails3Builders is not null)
+
+            if (this._periodPricingDetails3Builders is not null)
             {
                 var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails3Builders.Length];
                 context.Enter("periodPricingDetails");
@@ -194,33 +181,30 @@ namespace BoardingDsl
                 context.Exit();
                 v3 = list;
             }
-            else if (this._periodPricingDetails3 is null)
-            {
-                context.Invalid("periodPricingDetails", "type", null, "must not be null");
-            }
-            else
+            else if (this._periodPricingDetails3 is not null)
             {
                 v3 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails3.Clone());
             }
+            else if (this._has3)
+            {
+                context.Invalid("periodPricingDetails", "type", null, "must not be null");
+            }
 
-            global::BoardingDsl.Order? v4 = null;
+            global::BoardingDsl.Order? v4 = this._order4;
             if (!this._has4)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._order4Builder is not null)
+
+            if (this._order4Builder is not null)
             {
                 context.Enter("order");
                 v4 = this._order4Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order4 is null)
+            else if (this._has4 && v4 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
-            }
-            else
-            {
-                v4 = this._order4;
             }
 
             if (extraRequired is not null)

@@ -208,176 +208,134 @@ namespace BoardingDsl
             {
                 context.Missing("terminalPackageType", "WithTerminalPackageType");
             }
-            else if (this._terminalPackageType0 is null)
+
+            if (this._terminalPackageType0 is not null)
+            {
+                if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("terminalPackageType", "enum", this._terminalPackageType0, "'" + this._terminalPackageType0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
+                }
+            }
+            else if (this._has0)
             {
                 context.Invalid("terminalPackageType", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("terminalPackageType", "enum", this._terminalPackageType0, "'" + this._terminalPackageType0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
-            }
 
-            decimal? v1 = null;
+            decimal? v1 = this._transactionFee1;
             if (!this._has1)
             {
                 context.Missing("transactionFee", "WithTransactionFee");
             }
-            else if (this._transactionFee1 is null)
+            else if (v1 is null)
             {
                 context.Invalid("transactionFee", "type", null, "must not be null");
             }
-            else
-            {
-                v1 = this._transactionFee1;
-            }
 
-            decimal? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._discount2 is null)
+            decimal? v2 = this._discount2;
+            if (this._has2 && v2 is null)
             {
                 context.Invalid("discount", "type", null, "must not be null");
             }
-            else
-            {
-                v2 = this._discount2;
-            }
 
-            decimal? v3 = null;
+            decimal? v3 = this._oneOffPriceIncludingTax3;
             if (!this._has3)
             {
                 context.Missing("oneOffPriceIncludingTax", "WithOneOffPriceIncludingTax");
             }
-            else if (this._oneOffPriceIncludingTax3 is null)
+            else if (v3 is null)
             {
                 context.Invalid("oneOffPriceIncludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v3 = this._oneOffPriceIncludingTax3;
-            }
 
-            decimal? v4 = null;
+            decimal? v4 = this._oneOffPriceExcludingTax4;
             if (!this._has4)
             {
                 context.Missing("oneOffPriceExcludingTax", "WithOneOffPriceExcludingTax");
             }
-            else if (this._oneOffPriceExcludingTax4 is null)
+            else if (v4 is null)
             {
                 context.Invalid("oneOffPriceExcludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v4 = this._oneOffPriceExcludingTax4;
-            }
 
-            decimal? v5 = null;
+            decimal? v5 = this._oneOffTaxAmount5;
             if (!this._has5)
             {
                 context.Missing("oneOffTaxAmount", "WithOneOffTaxAmount");
             }
-            else if (this._oneOffTaxAmount5 is null)
+            else if (v5 is null)
             {
                 context.Invalid("oneOffTaxAmount", "type", null, "must not be null");
             }
-            else
-            {
-                v5 = this._oneOffTaxAmount5;
-            }
 
-            decimal? v6 = null;
+            decimal? v6 = this._oneOffTaxRate6;
             if (!this._has6)
             {
                 context.Missing("oneOffTaxRate", "WithOneOffTaxRate");
             }
-            else if (this._oneOffTaxRate6 is null)
+            else if (v6 is null)
             {
                 context.Invalid("oneOffTaxRate", "type", null, "must not be null");
             }
-            else
-            {
-                v6 = this._oneOffTaxRate6;
-            }
 
-            decimal? v7 = null;
+            decimal? v7 = this._monthlyPriceIncludingTax7;
             if (!this._has7)
             {
                 context.Missing("monthlyPriceIncludingTax", "WithMonthlyPriceIncludingTax");
             }
-            else if (this._monthlyPriceIncludingTax7 is null)
+            else if (v7 is null)
             {
                 context.Invalid("monthlyPriceIncludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v7 = this._monthlyPriceIncludingTax7;
-            }
 
-            decimal? v8 = null;
+            decimal? v8 = this._monthlyPriceExcludingTax8;
             if (!this._has8)
             {
                 context.Missing("monthlyPriceExcludingTax", "WithMonthlyPriceExcludingTax");
             }
-            else if (this._monthlyPriceExcludingTax8 is null)
+            else if (v8 is null)
             {
                 context.Invalid("monthlyPriceExcludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v8 = this._monthlyPriceExcludingTax8;
-            }
 
-            decimal? v9 = null;
+            decimal? v9 = this._monthlyPriceTaxAmount9;
             if (!this._has9)
             {
                 context.Missing("monthlyPriceTaxAmount", "WithMonthlyPriceTaxAmount");
             }
-            else if (this._monthlyPriceTaxAmount9 is null)
+            else if (v9 is null)
             {
                 context.Invalid("monthlyPriceTaxAmount", "type", null, "must not be null");
             }
-            else
-            {
-                v9 = this._monthlyPriceTaxAmount9;
-            }
 
-            decimal? v10 = null;
+            decimal? v10 = this._monthlyPriceTaxRate10;
             if (!this._has10)
             {
                 context.Missing("monthlyPriceTaxRate", "WithMonthlyPriceTaxRate");
             }
-            else if (this._monthlyPriceTaxRate10 is null)
+            else if (v10 is null)
             {
                 context.Invalid("monthlyPriceTaxRate", "type", null, "must not be null");
             }
-            else
-            {
-                v10 = this._monthlyPriceTaxRate10;
-            }
 
-            global::BoardingDsl.Order? v11 = null;
+            global::BoardingDsl.Order? v11 = this._order11;
             if (!this._has11)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._order11Builder is not null)
+
+            if (this._order11Builder is not null)
             {
                 context.Enter("order");
                 v11 = this._order11Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order11 is null)
+            else if (this._has11 && v11 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
-            }
-            else
-            {
-                v11 = this._order11;
             }
 
             if (extraRequired is not null)

@@ -112,83 +112,17 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public Address? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = null;
-            if (!this._has0)
-            {
-            }
-            else if (this._country0 is null)
-            {
-            }
-            else
-            {
-                v0 = this._country0;
-                var text = this._country0;
-            }
+            string? v0 = this._country0;
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._city1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._city1;
-                var text = this._city1;
-            }
+            string? v1 = this._city1;
 
-            string? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._streetName2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._streetName2;
-                var text = this._streetName2;
-            }
+            string? v2 = this._streetName2;
 
-            string? v3 = null;
-            if (!this._has3)
-            {
-            }
-            else if (this._postalCode3 is null)
-            {
-            }
-            else
-            {
-                v3 = this._postalCode3;
-                var text = this._postalCode3;
-            }
+            string? v3 = this._postalCode3;
 
-            string? v4 = null;
-            if (!this._has4)
-            {
-            }
-            else if (this._houseNumber4 is null)
-            {
-            }
-            else
-            {
-                v4 = this._houseNumber4;
-                var text = this._houseNumber4;
-            }
+            string? v4 = this._houseNumber4;
 
-            string? v5 = null;
-            if (!this._has5)
-            {
-            }
-            else if (this._houseNumberExt5 is null)
-            {
-            }
-            else
-            {
-                v5 = this._houseNumberExt5;
-                var text = this._houseNumberExt5;
-            }
+            string? v5 = this._houseNumberExt5;
 
             if (extraRequired is not null)
             {

@@ -138,113 +138,29 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ContactPerson? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = null;
-            if (!this._has0)
-            {
-            }
-            else if (this._firstName0 is null)
-            {
-            }
-            else
-            {
-                v0 = this._firstName0;
-                var text = this._firstName0;
-            }
+            string? v0 = this._firstName0;
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._lastName1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._lastName1;
-                var text = this._lastName1;
-            }
+            string? v1 = this._lastName1;
 
-            string? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._prefix2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._prefix2;
-                var text = this._prefix2;
-            }
+            string? v2 = this._prefix2;
 
-            string? v3 = null;
-            if (!this._has3)
+            string? v3 = this._emailAddress3;
+            if (v3 is not null)
             {
-            }
-            else if (this._emailAddress3 is null)
-            {
-            }
-            else
-            {
-                v3 = this._emailAddress3;
-                var text = this._emailAddress3;
+                var text = v3;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("emailAddress", "format email", text, "must be an e-mail address");
                 }
             }
 
-            string? v4 = null;
-            if (!this._has4)
-            {
-            }
-            else if (this._gender4 is null)
-            {
-            }
-            else
-            {
-                v4 = this._gender4;
-                var text = this._gender4;
-            }
+            string? v4 = this._gender4;
 
-            string? v5 = null;
-            if (!this._has5)
-            {
-            }
-            else if (this._phoneNumber5 is null)
-            {
-            }
-            else
-            {
-                v5 = this._phoneNumber5;
-                var text = this._phoneNumber5;
-            }
+            string? v5 = this._phoneNumber5;
 
-            string? v6 = null;
-            if (!this._has6)
-            {
-            }
-            else if (this._dateOfBirth6 is null)
-            {
-            }
-            else
-            {
-                v6 = this._dateOfBirth6;
-                var text = this._dateOfBirth6;
-            }
+            string? v6 = this._dateOfBirth6;
 
-            string? v7 = null;
-            if (!this._has7)
-            {
-            }
-            else if (this._language7 is null)
-            {
-            }
-            else
-            {
-                v7 = this._language7;
-                var text = this._language7;
-            }
+            string? v7 = this._language7;
 
             if (extraRequired is not null)
             {

@@ -73,31 +73,24 @@ namespace BoardingDsl
             {
                 context.Missing("orderStatus", "WithOrderStatus");
             }
-            else if (this._orderStatus0 is null)
+
+            if (this._orderStatus0 is not null)
+            {
+                if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("orderStatus", "enum", this._orderStatus0, "'" + this._orderStatus0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                }
+            }
+            else if (this._has0)
             {
                 context.Invalid("orderStatus", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("orderStatus", "enum", this._orderStatus0, "'" + this._orderStatus0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
-            }
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._externalReference1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._externalReference1;
-                var text = this._externalReference1;
-            }
+            string? v1 = this._externalReference1;
 
             if (extraRequired is not null)
             {

@@ -129,66 +129,55 @@ namespace BoardingDsl
             {
                 context.Missing("period", "WithPeriod");
             }
-            else if (this._period0 is null)
+
+            if (this._period0 is not null)
+            {
+                if (global::BoardingDsl.PeriodJson.TryParse(this._period0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("period", "enum", this._period0, "'" + this._period0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
+                }
+            }
+            else if (this._has0)
             {
                 context.Invalid("period", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.PeriodJson.TryParse(this._period0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("period", "enum", this._period0, "'" + this._period0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
-            }
 
-            decimal? v1 = null;
+            decimal? v1 = this._excludingTax1;
             if (!this._has1)
             {
                 context.Missing("excludingTax", "WithExcludingTax");
             }
-            else if (this._excludingTax1 is null)
+            else if (v1 is null)
             {
                 context.Invalid("excludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v1 = this._excludingTax1;
-            }
 
-            decimal? v2 = null;
+            decimal? v2 = this._singleExcludingTax2;
             if (!this._has2)
             {
                 context.Missing("singleExcludingTax", "WithSingleExcludingTax");
             }
-            else if (this._singleExcludingTax2 is null)
+            else if (v2 is null)
             {
                 context.Invalid("singleExcludingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v2 = this._singleExcludingTax2;
-            }
 
-            decimal? v3 = null;
+            decimal? v3 = this._includingTax3;
             if (!this._has3)
             {
                 context.Missing("includingTax", "WithIncludingTax");
             }
-            else if (this._includingTax3 is null)
+            else if (v3 is null)
             {
                 context.Invalid("includingTax", "type", null, "must not be null");
             }
-            else
-            {
-                v3 = this._includingTax3;
-            }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4 = null;
-            if (!this._has4)
-            {
-            }
-            else if (this._taxAmountsPerTaxRate4Builders is not null)
+            if (this._taxAmountsPerTaxRate4Builders is not null)
             {
                 var list = new global::BoardingDsl.TaxAmountPerTaxRate[this._taxAmountsPerTaxRate4Builders.Length];
                 context.Enter("taxAmountsPerTaxRate");
@@ -202,13 +191,13 @@ namespace BoardingDsl
                 context.Exit();
                 v4 = list;
             }
-            else if (this._taxAmountsPerTaxRate4 is null)
-            {
-                context.Invalid("taxAmountsPerTaxRate", "type", null, "must not be null");
-            }
-            else
+            else if (this._taxAmountsPerTaxRate4 is not null)
             {
                 v4 = ((global::BoardingDsl.TaxAmountPerTaxRate[])this._taxAmountsPerTaxRate4.Clone());
+            }
+            else if (this._has4)
+            {
+                context.Invalid("taxAmountsPerTaxRate", "type", null, "must not be null");
             }
 
             if (extraRequired is not null)

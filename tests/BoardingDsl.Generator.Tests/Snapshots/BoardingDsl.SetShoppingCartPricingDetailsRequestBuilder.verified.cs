@@ -181,88 +181,71 @@ namespace BoardingDsl
             {
                 context.Missing("currency", "WithCurrency");
             }
-            else if (this._currency0 is null)
+
+            if (this._currency0 is not null)
+            {
+                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                }
+            }
+            else if (this._has0)
             {
                 context.Invalid("currency", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
-            }
 
-            decimal? v1 = null;
+            decimal? v1 = this._shippingCost1;
             if (!this._has1)
             {
                 context.Missing("shippingCost", "WithShippingCost");
             }
-            else if (this._shippingCost1 is null)
+            else if (v1 is null)
             {
                 context.Invalid("shippingCost", "type", null, "must not be null");
             }
-            else
-            {
-                v1 = this._shippingCost1;
-            }
 
-            string? v2 = null;
+            string? v2 = this._oneOffPriceCouponCode2;
             if (!this._has2)
             {
                 context.Missing("oneOffPriceCouponCode", "WithOneOffPriceCouponCode");
             }
-            else if (this._oneOffPriceCouponCode2 is null)
+            else if (v2 is null)
             {
                 context.Invalid("oneOffPriceCouponCode", "type", null, "must not be null");
             }
-            else
-            {
-                v2 = this._oneOffPriceCouponCode2;
-                var text = this._oneOffPriceCouponCode2;
-            }
 
-            decimal? v3 = null;
+            decimal? v3 = this._oneOffPriceDiscount3;
             if (!this._has3)
             {
                 context.Missing("oneOffPriceDiscount", "WithOneOffPriceDiscount");
             }
-            else if (this._oneOffPriceDiscount3 is null)
+            else if (v3 is null)
             {
                 context.Invalid("oneOffPriceDiscount", "type", null, "must not be null");
             }
-            else
-            {
-                v3 = this._oneOffPriceDiscount3;
-            }
 
-            decimal? v4 = null;
+            decimal? v4 = this._totalAmountToBePaidImmediately4;
             if (!this._has4)
             {
                 context.Missing("totalAmountToBePaidImmediately", "WithTotalAmountToBePaidImmediately");
             }
-            else if (this._totalAmountToBePaidImmediately4 is null)
+            else if (v4 is null)
             {
                 context.Invalid("totalAmountToBePaidImmediately", "type", null, "must not be null");
             }
-            else
-            {
-                v4 = this._totalAmountToBePaidImmediately4;
-            }
 
-            decimal? v5 = null;
+            decimal? v5 = this._totalRevenueForFullYear5;
             if (!this._has5)
             {
                 context.Missing("totalRevenueForFullYear", "WithTotalRevenueForFullYear");
             }
-            else if (this._totalRevenueForFullYear5 is null)
+            else if (v5 is null)
             {
                 context.Invalid("totalRevenueForFullYear", "type", null, "must not be null");
-            }
-            else
-            {
-                v5 = this._totalRevenueForFullYear5;
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
@@ -270,7 +253,8 @@ namespace BoardingDsl
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
-            else if (this._periodPricingDetails6Builders is not null)
+
+            if (this._periodPricingDetails6Builders is not null)
             {
                 var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
                 context.Enter("periodPricingDetails");
@@ -284,33 +268,30 @@ namespace BoardingDsl
                 context.Exit();
                 v6 = list;
             }
-            else if (this._periodPricingDetails6 is null)
-            {
-                context.Invalid("periodPricingDetails", "type", null, "must not be null");
-            }
-            else
+            else if (this._periodPricingDetails6 is not null)
             {
                 v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
             }
+            else if (this._has6)
+            {
+                context.Invalid("periodPricingDetails", "type", null, "must not be null");
+            }
 
-            global::BoardingDsl.Order? v7 = null;
+            global::BoardingDsl.Order? v7 = this._order7;
             if (!this._has7)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._order7Builder is not null)
+
+            if (this._order7Builder is not null)
             {
                 context.Enter("order");
                 v7 = this._order7Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order7 is null)
+            else if (this._has7 && v7 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
-            }
-            else
-            {
-                v7 = this._order7;
             }
 
             if (extraRequired is not null)

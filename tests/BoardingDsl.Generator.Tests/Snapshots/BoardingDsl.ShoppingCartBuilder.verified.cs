@@ -154,87 +154,30 @@ namespace BoardingDsl
         public ShoppingCart? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.Currency? v0 = null;
-            if (!this._has0)
+            if (this._currency0 is not null)
             {
-            }
-            else if (this._currency0 is null)
-            {
-            }
-            else if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                }
             }
 
-            decimal? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._shippingCost1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._shippingCost1;
-            }
+            decimal? v1 = this._shippingCost1;
 
-            string? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._oneOffPriceCouponCode2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._oneOffPriceCouponCode2;
-                var text = this._oneOffPriceCouponCode2;
-            }
+            string? v2 = this._oneOffPriceCouponCode2;
 
-            decimal? v3 = null;
-            if (!this._has3)
-            {
-            }
-            else if (this._oneOffPriceDiscount3 is null)
-            {
-            }
-            else
-            {
-                v3 = this._oneOffPriceDiscount3;
-            }
+            decimal? v3 = this._oneOffPriceDiscount3;
 
-            decimal? v4 = null;
-            if (!this._has4)
-            {
-            }
-            else if (this._totalAmountToBePaidImmediately4 is null)
-            {
-            }
-            else
-            {
-                v4 = this._totalAmountToBePaidImmediately4;
-            }
+            decimal? v4 = this._totalAmountToBePaidImmediately4;
 
-            decimal? v5 = null;
-            if (!this._has5)
-            {
-            }
-            else if (this._totalRevenueForFullYear5 is null)
-            {
-            }
-            else
-            {
-                v5 = this._totalRevenueForFullYear5;
-            }
+            decimal? v5 = this._totalRevenueForFullYear5;
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
-            if (!this._has6)
-            {
-            }
-            else if (this._periodPricingDetails6Builders is not null)
+            if (this._periodPricingDetails6Builders is not null)
             {
                 var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
                 context.Enter("periodPricingDetails");
@@ -248,10 +191,7 @@ namespace BoardingDsl
                 context.Exit();
                 v6 = list;
             }
-            else if (this._periodPricingDetails6 is null)
-            {
-            }
-            else
+            else if (this._periodPricingDetails6 is not null)
             {
                 v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
             }

@@ -219,25 +219,18 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StartOrderRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::System.DateTimeOffset? v0 = null;
+            global::System.DateTimeOffset? v0 = this._orderDate0;
             if (!this._has0)
             {
                 context.Missing("orderDate", "WithOrderDate");
             }
-            else if (this._orderDate0 is null)
+            else if (v0 is null)
             {
                 context.Invalid("orderDate", "type", null, "must not be null");
             }
-            else
-            {
-                v0 = this._orderDate0;
-            }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._termsAndConditions1Builders is not null)
+            if (this._termsAndConditions1Builders is not null)
             {
                 var list = new global::BoardingDsl.TermsAndConditions[this._termsAndConditions1Builders.Length];
                 context.Enter("termsAndConditions");
@@ -251,145 +244,98 @@ namespace BoardingDsl
                 context.Exit();
                 v1 = list;
             }
-            else if (this._termsAndConditions1 is null)
-            {
-            }
-            else
+            else if (this._termsAndConditions1 is not null)
             {
                 v1 = ((global::BoardingDsl.TermsAndConditions[])this._termsAndConditions1.Clone());
             }
 
-            string? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._orderNotes2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._orderNotes2;
-                var text = this._orderNotes2;
-            }
+            string? v2 = this._orderNotes2;
 
-            string? v3 = null;
+            string? v3 = this._cartUrl3;
             if (!this._has3)
             {
                 context.Missing("cartUrl", "WithCartUrl");
             }
-            else if (this._cartUrl3 is null)
+            else if (v3 is null)
             {
                 context.Invalid("cartUrl", "type", null, "must not be null");
             }
-            else
+
+            if (v3 is not null)
             {
-                v3 = this._cartUrl3;
-                var text = this._cartUrl3;
+                var text = v3;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("cartUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            string? v4 = null;
+            string? v4 = this._storeUrl4;
             if (!this._has4)
             {
                 context.Missing("storeUrl", "WithStoreUrl");
             }
-            else if (this._storeUrl4 is null)
+            else if (v4 is null)
             {
                 context.Invalid("storeUrl", "type", null, "must not be null");
             }
-            else
+
+            if (v4 is not null)
             {
-                v4 = this._storeUrl4;
-                var text = this._storeUrl4;
+                var text = v4;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("storeUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            string? v5 = null;
+            string? v5 = this._statusUrl5;
             if (!this._has5)
             {
                 context.Missing("statusUrl", "WithStatusUrl");
             }
-            else if (this._statusUrl5 is null)
+            else if (v5 is null)
             {
                 context.Invalid("statusUrl", "type", null, "must not be null");
             }
-            else
+
+            if (v5 is not null)
             {
-                v5 = this._statusUrl5;
-                var text = this._statusUrl5;
+                var text = v5;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("statusUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            global::BoardingDsl.StoreInformation? v6 = null;
+            global::BoardingDsl.StoreInformation? v6 = this._storeInformation6;
             if (!this._has6)
             {
                 context.Missing("storeInformation", "WithStoreInformation");
             }
-            else if (this._storeInformation6Builder is not null)
+
+            if (this._storeInformation6Builder is not null)
             {
                 context.Enter("storeInformation");
                 v6 = this._storeInformation6Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._storeInformation6 is null)
+            else if (this._has6 && v6 is null)
             {
                 context.Invalid("storeInformation", "type", null, "must not be null");
             }
-            else
-            {
-                v6 = this._storeInformation6;
-            }
 
-            global::BoardingDsl.ContactPerson? v7 = null;
-            if (!this._has7)
-            {
-            }
-            else if (this._companyContactPerson7Builder is not null)
+            global::BoardingDsl.ContactPerson? v7 = this._companyContactPerson7;
+            if (this._companyContactPerson7Builder is not null)
             {
                 context.Enter("companyContactPerson");
                 v7 = this._companyContactPerson7Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._companyContactPerson7 is null)
-            {
-            }
-            else
-            {
-                v7 = this._companyContactPerson7;
-            }
 
-            global::System.Text.Json.JsonElement? v8 = null;
-            if (!this._has8)
-            {
-            }
-            else if (this._invoiceAccount8 is null)
-            {
-            }
-            else
-            {
-                v8 = this._invoiceAccount8;
-            }
+            global::System.Text.Json.JsonElement? v8 = this._invoiceAccount8;
 
-            global::System.Text.Json.JsonElement? v9 = null;
-            if (!this._has9)
-            {
-            }
-            else if (this._payoutAccount9 is null)
-            {
-            }
-            else
-            {
-                v9 = this._payoutAccount9;
-            }
+            global::System.Text.Json.JsonElement? v9 = this._payoutAccount9;
 
             if (extraRequired is not null)
             {

@@ -93,17 +93,10 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StatusNotificationInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = null;
-            if (!this._has0)
+            string? v0 = this._notificationUrl0;
+            if (v0 is not null)
             {
-            }
-            else if (this._notificationUrl0 is null)
-            {
-            }
-            else
-            {
-                v0 = this._notificationUrl0;
-                var text = this._notificationUrl0;
+                var text = v0;
                 if (!text.StartsWith("https://", global::System.StringComparison.Ordinal))
                 {
                     context.Invalid("notificationUrl", "pattern ^https://", text, "must match the pattern " + "^https://");
@@ -115,14 +108,7 @@ namespace BoardingDsl
             }
 
             global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._notifyOnStatus1 is null)
-            {
-                context.Invalid("notifyOnStatus", "type", null, "must not be null");
-            }
-            else
+            if (this._notifyOnStatus1 is not null)
             {
                 var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus1.Length];
                 for (var i = 0; i < list.Length; i++)
@@ -134,6 +120,10 @@ namespace BoardingDsl
                 }
 
                 v1 = list;
+            }
+            else if (this._has1)
+            {
+                context.Invalid("notifyOnStatus", "type", null, "must not be null");
             }
 
             if (extraRequired is not null)

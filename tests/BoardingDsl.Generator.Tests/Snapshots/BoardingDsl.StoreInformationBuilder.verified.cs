@@ -188,45 +188,18 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StoreInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = null;
-            if (!this._has0)
-            {
-            }
-            else if (this._companyName0 is null)
-            {
-            }
-            else
-            {
-                v0 = this._companyName0;
-                var text = this._companyName0;
-            }
+            string? v0 = this._companyName0;
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._tradingName1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._tradingName1;
-                var text = this._tradingName1;
-            }
+            string? v1 = this._tradingName1;
 
-            string? v2 = null;
+            string? v2 = this._cocNumber2;
             if (!this._has2)
             {
                 context.Missing("cocNumber", "WithCocNumber");
             }
-            else if (this._cocNumber2 is null)
+            else if (v2 is null)
             {
                 context.Invalid("cocNumber", "type", null, "must not be null");
-            }
-            else
-            {
-                v2 = this._cocNumber2;
-                var text = this._cocNumber2;
             }
 
             global::BoardingDsl.CocRegistry? v3 = null;
@@ -234,96 +207,55 @@ namespace BoardingDsl
             {
                 context.Missing("cocRegistry", "WithCocRegistry");
             }
-            else if (this._cocRegistry3 is null)
+
+            if (this._cocRegistry3 is not null)
+            {
+                if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry3, out var parsed3))
+                {
+                    v3 = parsed3;
+                }
+                else
+                {
+                    context.Invalid("cocRegistry", "enum", this._cocRegistry3, "'" + this._cocRegistry3 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
+                }
+            }
+            else if (this._has3)
             {
                 context.Invalid("cocRegistry", "type", null, "must not be null");
             }
-            else if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry3, out var parsed3))
-            {
-                v3 = parsed3;
-            }
-            else
-            {
-                context.Invalid("cocRegistry", "enum", this._cocRegistry3, "'" + this._cocRegistry3 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
-            }
 
-            string? v4 = null;
-            if (!this._has4)
-            {
-            }
-            else if (this._taxNumber4 is null)
-            {
-            }
-            else
-            {
-                v4 = this._taxNumber4;
-                var text = this._taxNumber4;
-            }
+            string? v4 = this._taxNumber4;
 
-            global::BoardingDsl.Address? v5 = null;
-            if (!this._has5)
-            {
-            }
-            else if (this._storeAddress5Builder is not null)
+            global::BoardingDsl.Address? v5 = this._storeAddress5;
+            if (this._storeAddress5Builder is not null)
             {
                 context.Enter("storeAddress");
                 v5 = this._storeAddress5Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._storeAddress5 is null)
-            {
-            }
-            else
-            {
-                v5 = this._storeAddress5;
-            }
 
-            global::BoardingDsl.Address? v6 = null;
-            if (!this._has6)
-            {
-            }
-            else if (this._deliveryAddress6Builder is not null)
+            global::BoardingDsl.Address? v6 = this._deliveryAddress6;
+            if (this._deliveryAddress6Builder is not null)
             {
                 context.Enter("deliveryAddress");
                 v6 = this._deliveryAddress6Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._deliveryAddress6 is null)
-            {
-            }
-            else
-            {
-                v6 = this._deliveryAddress6;
-            }
 
-            string? v7 = null;
-            if (!this._has7)
+            string? v7 = this._eBillingEmailAddress7;
+            if (v7 is not null)
             {
-            }
-            else if (this._eBillingEmailAddress7 is null)
-            {
-            }
-            else
-            {
-                v7 = this._eBillingEmailAddress7;
-                var text = this._eBillingEmailAddress7;
+                var text = v7;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("eBillingEmailAddress", "format email", text, "must be an e-mail address");
                 }
             }
 
-            string? v8 = null;
-            if (!this._has8)
+            string? v8 = this._reportingEmailAddress8;
+            if (v8 is not null)
             {
-            }
-            else if (this._reportingEmailAddress8 is null)
-            {
-            }
-            else
-            {
-                v8 = this._reportingEmailAddress8;
-                var text = this._reportingEmailAddress8;
+                var text = v8;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("reportingEmailAddress", "format email", text, "must be an e-mail address");

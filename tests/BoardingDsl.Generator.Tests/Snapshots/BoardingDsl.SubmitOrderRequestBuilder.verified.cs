@@ -115,69 +115,41 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public SubmitOrderRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            bool? v0 = null;
+            bool? v0 = this._notifyCustomerByEmail0;
             if (!this._has0)
             {
                 context.Missing("notifyCustomerByEmail", "WithNotifyCustomerByEmail");
             }
-            else if (this._notifyCustomerByEmail0 is null)
+            else if (v0 is null)
             {
                 context.Invalid("notifyCustomerByEmail", "type", null, "must not be null");
             }
-            else
-            {
-                v0 = this._notifyCustomerByEmail0;
-            }
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._externalReference1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._externalReference1;
-                var text = this._externalReference1;
-            }
+            string? v1 = this._externalReference1;
 
-            global::BoardingDsl.StatusNotificationInformation? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._statusNotificationInformation2Builder is not null)
+            global::BoardingDsl.StatusNotificationInformation? v2 = this._statusNotificationInformation2;
+            if (this._statusNotificationInformation2Builder is not null)
             {
                 context.Enter("statusNotificationInformation");
                 v2 = this._statusNotificationInformation2Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._statusNotificationInformation2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._statusNotificationInformation2;
-            }
 
-            global::BoardingDsl.Order? v3 = null;
+            global::BoardingDsl.Order? v3 = this._order3;
             if (!this._has3)
             {
                 context.Missing("order", "WithOrder");
             }
-            else if (this._order3Builder is not null)
+
+            if (this._order3Builder is not null)
             {
                 context.Enter("order");
                 v3 = this._order3Builder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._order3 is null)
+            else if (this._has3 && v3 is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
-            }
-            else
-            {
-                v3 = this._order3;
             }
 
             if (extraRequired is not null)

@@ -58,32 +58,24 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public TaxAmountPerTaxRate? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            decimal? v0 = null;
+            decimal? v0 = this._taxRate0;
             if (!this._has0)
             {
                 context.Missing("taxRate", "WithTaxRate");
             }
-            else if (this._taxRate0 is null)
+            else if (v0 is null)
             {
                 context.Invalid("taxRate", "type", null, "must not be null");
             }
-            else
-            {
-                v0 = this._taxRate0;
-            }
 
-            decimal? v1 = null;
+            decimal? v1 = this._taxAmount1;
             if (!this._has1)
             {
                 context.Missing("taxAmount", "WithTaxAmount");
             }
-            else if (this._taxAmount1 is null)
+            else if (v1 is null)
             {
                 context.Invalid("taxAmount", "type", null, "must not be null");
-            }
-            else
-            {
-                v1 = this._taxAmount1;
             }
 
             if (extraRequired is not null)

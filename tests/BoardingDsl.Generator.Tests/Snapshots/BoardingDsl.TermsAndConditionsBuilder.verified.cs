@@ -82,46 +82,21 @@ namespace BoardingDsl
         public TermsAndConditions? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.TermsAndConditionsType? v0 = null;
-            if (!this._has0)
+            if (this._type0 is not null)
             {
-            }
-            else if (this._type0 is null)
-            {
-            }
-            else if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type0, out var parsed0))
-            {
-                v0 = parsed0;
-            }
-            else
-            {
-                context.Invalid("type", "enum", this._type0, "'" + this._type0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
+                if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type0, out var parsed0))
+                {
+                    v0 = parsed0;
+                }
+                else
+                {
+                    context.Invalid("type", "enum", this._type0, "'" + this._type0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
+                }
             }
 
-            string? v1 = null;
-            if (!this._has1)
-            {
-            }
-            else if (this._url1 is null)
-            {
-            }
-            else
-            {
-                v1 = this._url1;
-                var text = this._url1;
-            }
+            string? v1 = this._url1;
 
-            string? v2 = null;
-            if (!this._has2)
-            {
-            }
-            else if (this._name2 is null)
-            {
-            }
-            else
-            {
-                v2 = this._name2;
-                var text = this._name2;
-            }
+            string? v2 = this._name2;
 
             if (extraRequired is not null)
             {
