@@ -81,12 +81,12 @@ public class KnownBugTests
         One("KB_LongEnumValue", "a 2,000-character enum value", Request(Prop("v", "{ \"type\": \"string\", \"enum\": [\"" + new string('q', 2000) + "\"] }"))),
         One("KB_LongTitle", "a 2,000-character title", Request(StringProps(new[] { "a" }), title: new string('T', 2000))));
 
-    [Fact(Skip = KnownBugs.NestedNameTooLong, SkipUnless = nameof(RunKnownBugs))]
+    [Fact]
     public void Long_names_along_a_nested_path_are_diagnosed_or_compile() => AssertClean(
         One("KB_LongInlineObject", "title, property and nested property of 450 characters each (an inline type name of 1,350)",
-            Request(Prop(new string('p', 450), "{ \"type\": \"object\", \"properties\": { \"" + new string('q', 450) + "\": { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } } } }"), title: new string('T', 450))),
+            Request(Prop(new string('p', 450), "{ \"type\": \"object\", \"properties\": { \"" + new string('q', 450) + "\": { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } } } }"), title: new string('T', 450))) with { ExpectedIds = new[] { "BDSL1010" } },
         One("KB_LongInlineEnum", "the same with an enum at the end",
-            Request(Prop(new string('p', 450), "{ \"type\": \"object\", \"properties\": { \"" + new string('q', 450) + "\": { \"type\": \"string\", \"enum\": [\"a\"] } } }"), title: new string('T', 450))));
+            Request(Prop(new string('p', 450), "{ \"type\": \"object\", \"properties\": { \"" + new string('q', 450) + "\": { \"type\": \"string\", \"enum\": [\"a\"] } } }"), title: new string('T', 450))) with { ExpectedIds = new[] { "BDSL1010" } });
 
     // ---- Generated names that collide.
 
@@ -102,26 +102,31 @@ public class KnownBugTests
             extra: """, "$defs": { "boarding": { "type": "object", "properties": { "x": { "type": "string" } } } }""")),
         One("KB_TitleClientOperations", "title BoardingClientOperations", Request(StringProps(new[] { "a" }), title: "BoardingClientOperations")));
 
-    [Fact(Skip = KnownBugs.NamespaceTypeClash, SkipUnless = nameof(RunKnownBugs))]
+    [Fact]
     public void Type_named_like_another_files_namespace_is_diagnosed() => AssertClean(
         new SchemaCase("KB_NamespaceClash", "type Robust.KB_NamespaceClash.Order beside namespace Robust.KB_NamespaceClash.Order", new[]
         {
             new SchemaFile("a.schema.json", Request(StringProps(new[] { "a" }), title: "Foo", file: "a.schema.json", operation: "RunA"), "Robust.KB_NamespaceClash.Order"),
             new SchemaFile("b.schema.json", Request(StringProps(new[] { "b" }), title: "Order", file: "b.schema.json", operation: "RunB")),
-        }),
+        }) { ExpectedIds = new[] { "BDSL1008" } },
         new SchemaCase("KB_NamespaceBoarding", "namespace Robust.KB_NamespaceBoarding.Boarding beside the entry class Robust.KB_NamespaceBoarding.Boarding", new[]
         {
             new SchemaFile("a.schema.json", Request(StringProps(new[] { "a" }), title: "Foo", file: "a.schema.json", operation: "RunA"), "Robust.KB_NamespaceBoarding.Boarding"),
             new SchemaFile("b.schema.json", Request(StringProps(new[] { "b" }), title: "Bar", file: "b.schema.json", operation: "RunB")),
-        }));
+        }) { ExpectedIds = new[] { "BDSL1008" } });
 
-    [Fact(Skip = KnownBugs.ReferencedNamespaceClash, SkipUnless = nameof(RunKnownBugs))]
+    /// <summary>
+    /// Such a type gets <c>Value</c> appended (<c>ClientValue</c>) rather than a diagnostic: a schema titled Client is plausible.
+    /// A namespace cannot be renamed: one named like a runtime type is a BDSL1008.
+    /// </summary>
+    [Fact]
     public void Type_named_like_a_BoardingDsl_namespace_compiles_or_is_diagnosed() => AssertClean(
-        InDefaultNamespace("KB_TitleClient", "title Client in namespace BoardingDsl (namespace BoardingDsl.Client of the client package)", Request(StringProps(new[] { "name" }), title: "Client")),
+        InDefaultNamespace("KB_TitleClient", "title Client in namespace BoardingDsl (namespace BoardingDsl.Client of the client package)", Request(StringProps(new[] { "name" }), title: "Client")) with { MustGenerate = true },
         InDefaultNamespace("KB_DefsClient", "$defs key client in namespace BoardingDsl", Request(Prop("c", """{ "$ref": "#/$defs/client" }"""),
-            extra: """, "$defs": { "client": { "type": "object", "properties": { "name": { "type": "string" } } } }""")),
-        InDefaultNamespace("KB_TitleSerialization", "title Serialization in namespace BoardingDsl (namespace BoardingDsl.Serialization of the runtime)", Request(StringProps(new[] { "a" }), title: "Serialization")),
-        new SchemaCase("KB_BoardingJson", "type BoardingJson in the per-file namespace BoardingDsl.Serialization", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "BoardingJson")) }, ns: "BoardingDsl.Serialization"));
+            extra: """, "$defs": { "client": { "type": "object", "properties": { "name": { "type": "string" } } } }""")) with { MustGenerate = true },
+        InDefaultNamespace("KB_TitleSerialization", "title Serialization in namespace BoardingDsl (namespace BoardingDsl.Serialization of the runtime)", Request(StringProps(new[] { "a" }), title: "Serialization")) with { MustGenerate = true },
+        new SchemaCase("KB_BoardingJson", "type BoardingJson in the per-file namespace BoardingDsl.Serialization", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "BoardingJson")) }, ns: "BoardingDsl.Serialization") { MustGenerate = true },
+        new SchemaCase("KB_NamespaceBoardingJson", "the per-file namespace BoardingDsl.Serialization.BoardingJson (a runtime type)", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "Thing")) }, ns: "BoardingDsl.Serialization.BoardingJson") { ExpectedIds = new[] { "BDSL1008" } });
 
     [Fact]
     public void Property_and_has_property_both_generate() => AssertClean(

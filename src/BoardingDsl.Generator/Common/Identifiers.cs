@@ -128,6 +128,16 @@ internal static class Identifiers
     /// <summary>Metadata names are limited to 1,024 UTF-8 bytes; leave room for the suffixes the generator adds.</summary>
     private const int MaxIdentifierBytes = 480;
 
+    /// <summary>A type's namespace, the dot and its name together may not exceed 1,023 UTF-8 bytes in metadata (CS7013).</summary>
+    private const int MaxFullTypeNameBytes = 1023;
+
+    /// <summary>
+    /// Whether a generated type and its companion (<c>&lt;Name&gt;Builder</c> or <c>&lt;Name&gt;Json</c>) fit the metadata
+    /// limit in their namespace. Inline type names join names that each passed <see cref="Finish"/>, so only the whole can be too long.
+    /// </summary>
+    public static bool FitsTypeName(string ns, string typeName) =>
+        Encoding.UTF8.GetByteCount(ns) + ".".Length + Encoding.UTF8.GetByteCount(typeName) + "Builder".Length <= MaxFullTypeNameBytes;
+
     private static string Finish(StringBuilder sb)
     {
         if (sb.Length == 0 || Encoding.UTF8.GetByteCount(sb.ToString()) > MaxIdentifierBytes)

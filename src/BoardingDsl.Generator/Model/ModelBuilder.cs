@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using BoardingDsl.Generator.Common;
 using BoardingDsl.Generator.Diagnostics;
@@ -132,6 +133,8 @@ internal sealed class ModelBuilder
             ProcessQueue();
         }
 
+        ReportNamespaceClashes();
+
         foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
         {
             foreach (var issue in doc.Issues)
@@ -148,6 +151,25 @@ internal sealed class ModelBuilder
             .ToEquatableArray();
         var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
         return new ModelResult(new GenerationModel(types), diagnostics);
+    }
+
+    /// <summary>Once every type is named: a file whose namespace is also a type's full name gets BDSL1008 (<see cref="NamespaceClashes"/>).</summary>
+    private void ReportNamespaceClashes()
+    {
+        var clashes = new NamespaceClashes();
+        foreach (var t in _typesByKey.Values)
+        {
+            clashes.AddType(t.Document.Namespace, t.Name, t.IsEnum, t.Entry?.Role, t.Document.FileName + "#" + t.Node.Pointer);
+        }
+
+        var documents = _typesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
+        foreach (var doc in documents.Where(d => !IsProvided(d)))
+        {
+            if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
+            {
+                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
+            }
+        }
     }
 
     /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
@@ -734,6 +756,18 @@ internal sealed class ModelBuilder
             return existing;
         }
 
+        // A type named like what the generated code names with global::BoardingDsl… (Client in BoardingDsl) would shadow it.
+        while (ShadowsReferencedName(doc.Namespace, name, node.HasEnum))
+        {
+            name += "Value";
+        }
+
+        if (!Identifiers.FitsTypeName(doc.Namespace, name))
+        {
+            Report(doc, D.Info(D.NoIdentifierId, node.Location, "#" + node.Pointer + " (its type name, " + Encoding.UTF8.GetByteCount(name) + " bytes, is too long)"));
+            return null;
+        }
+
         var fullName = "global::" + doc.Namespace + "." + name;
         if (_typesByName.TryGetValue(fullName, out var clash))
         {
@@ -754,6 +788,12 @@ internal sealed class ModelBuilder
         _typesByName[fullName] = pending;
         _queue.Enqueue(pending);
         return pending;
+    }
+
+    private static bool ShadowsReferencedName(string ns, string name, bool isEnum)
+    {
+        var fullName = ns + "." + name;
+        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder"));
     }
 
     private string? CompanionClash(string fullName, string name)

@@ -46,7 +46,7 @@ internal static class HostileSchemaGen
     {
         var p = NameRules.Pascal(name);
         return !ReservedTypeNames.Contains(p) && !p.EndsWith("Builder", System.StringComparison.Ordinal) && !p.EndsWith("Json", System.StringComparison.Ordinal) &&
-               System.Text.Encoding.UTF8.GetByteCount(name) <= 120; // inline type names concatenate names (KnownBugs.NestedNameTooLong)
+               System.Text.Encoding.UTF8.GetByteCount(name) <= 120; // inline type names join names: a long path is a BDSL1010 by design
     }
 
     private static readonly string[] CleanTitles = Titles.Where(IsCleanTypeName).ToArray();

@@ -9,12 +9,11 @@ namespace BoardingDsl.Robustness.Tests.Corpus;
 /// <summary>
 /// Recognizes the inputs that hit an open bug of <see cref="KnownBugs"/>, so the random and mutated corpora leave them to
 /// the regression tests while the bug is open. Conservative: it may reject harmless inputs. Delete a rule when its bug is
-/// fixed, add one when a new bug is found. (<see cref="KnownBugs.NamespaceTypeClash"/> needs no rule: generated cases use
-/// one namespace, plus <c>Ns_Sub</c> below it, which no generated type can be named.)
+/// fixed, add one when a new bug is found. No bug is open, so there is no rule.
 /// </summary>
 internal static class KnownBugTriggers
 {
-    /// <summary>A name (property, title, $defs key) that may hit an open bug (none: the open bug needs two namespaces).</summary>
+    /// <summary>A name (property, title, $defs key) that may hit an open bug.</summary>
     public static bool IsTriggerName(string name) => false;
 
     public static bool Triggers(CaseDraft c) => Triggers(c.Files.Select(f => (f.Name, f.Root)).ToList());
