@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Times `dotnet build` of the same small console project with and without the BoardingDsl package,
 # alternating the two, and prints the ratio of the medians (target: <= 1.05).
-# Usage: bash benchmarks/build-overhead.sh [runs]   (packs the package first)
+# Usage: bash benchmarks/build-overhead.sh [runs] [server]   (packs the package first)
+#   server: build through the shared compiler server (UseSharedCompilation=true), as on a developer machine; without it
+#   every build starts a fresh compiler, as this machine's environment (UseSharedCompilation=false) and many CI agents do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
+shared=false
+if [[ "${2:-}" == "server" ]]; then shared=true; fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -42,7 +46,7 @@ make_project WithDsl "<PackageReference Include=\"BoardingDsl\" Version=\"$versi
 time_build() { # project -> seconds
   local start end
   start=$(date +%s.%N)
-  (cd "$work/$1" && dotnet build --no-restore --no-incremental -v q -nologo >/dev/null)
+  (cd "$work/$1" && dotnet build --no-restore --no-incremental -v q -nologo -p:UseSharedCompilation=$shared >/dev/null)
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
 }
@@ -56,6 +60,7 @@ for i in $(seq 1 "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mp=$(median "${plain[@]}"); md=$(median "${dsl[@]}")
+echo "compiler server: $shared"
 echo "without BoardingDsl: median ${mp}s (${plain[*]})"
 echo "with BoardingDsl:    median ${md}s (${dsl[*]})"
 awk -v a="$md" -v b="$mp" 'BEGIN { printf "ratio: %.3f\n", a / b }'

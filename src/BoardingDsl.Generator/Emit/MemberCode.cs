@@ -32,12 +32,12 @@ internal static class MemberCode
             return Json + ".WriteMember(writer, " + name + ", " + value + ", " + dateTimeText + ");";
         }
 
-        if (!nullable && p.ValueShape == Shapes.Scalar)
+        if (!nullable && p.ValueShape == Shapes.Scalar && p.ScalarKind != ScalarKinds.Decimal)
         {
             return (p.ScalarKind == ScalarKinds.Boolean ? "writer.WriteBoolean(" : "writer.WriteNumber(") + name + ", " + value + ");";
         }
 
-        // Objects, opaque values and nullable scalars: BoardingJson has an overload per type.
+        // Objects, opaque values, decimals and nullable scalars: BoardingJson has an overload per type.
         return Json + ".WriteMember(writer, " + name + ", " + value + ");";
     }
 

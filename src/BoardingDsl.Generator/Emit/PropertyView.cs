@@ -219,7 +219,8 @@ internal sealed class PropertyView
         _ => p.ScalarKind switch
         {
             ScalarKinds.Boolean => "writer.WriteBooleanValue(" + value + ");",
-            ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer => "writer.WriteNumberValue(" + value + ");",
+            ScalarKinds.Decimal => Json + ".WriteDecimalValue(writer, " + value + ");",
+            ScalarKinds.Double or ScalarKinds.Integer => "writer.WriteNumberValue(" + value + ");",
             ScalarKinds.DateTime => "writer.WriteStringValue(" + value + ");",
             _ => "writer.WriteStringValue(" + value + ");",
         },

@@ -197,12 +197,22 @@ public static class BoardingJson
         }
     }
 
+    /// <summary>Writes a decimal value with its scale (<c>150.0</c> stays <c>150.0</c>), as System.Text.Json writes it.</summary>
+    public static void WriteDecimalValue(Utf8JsonWriter writer, decimal value) => DecimalWriter.Write(writer, value);
+
+    /// <summary>Writes a member holding a decimal (with its scale).</summary>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
+    {
+        writer.WritePropertyName(name);
+        DecimalWriter.Write(writer, value);
+    }
+
     /// <summary>Writes a member holding a decimal (with its scale) or an explicit null.</summary>
     public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
         if (value.HasValue)
         {
-            writer.WriteNumber(name, value.Value);
+            WriteMember(writer, name, value.Value);
         }
         else
         {

@@ -13,20 +13,31 @@ namespace BoardingDsl.Serialization;
 public sealed class ValidationContext
 {
     // A member name, or an array index when Name is null: nothing is formatted until a violation is found.
-    private readonly List<(string? Name, int Index)> _segments = new();
+    private (string? Name, int Index)[]? _segments;
+    private int _depth;
     private List<ValidationViolation>? _violations;
 
     /// <summary>Whether any violation was found so far.</summary>
     public bool HasErrors => _violations is not null;
 
     /// <summary>Steps into a member.</summary>
-    public void Enter(string jsonName) => _segments.Add((jsonName, 0));
+    public void Enter(string jsonName) => Push((jsonName, 0));
 
     /// <summary>Steps into an array element.</summary>
-    public void EnterIndex(int index) => _segments.Add((null, index));
+    public void EnterIndex(int index) => Push((null, index));
 
     /// <summary>Steps back out.</summary>
-    public void Exit() => _segments.RemoveAt(_segments.Count - 1);
+    public void Exit() => _depth--;
+
+    private void Push((string? Name, int Index) segment)
+    {
+        if (_segments is null || _depth == _segments.Length)
+        {
+            System.Array.Resize(ref _segments, _depth == 0 ? 8 : _depth * 2);
+        }
+
+        _segments[_depth++] = segment;
+    }
 
     /// <summary>A required member was not set.</summary>
     public void Missing(string jsonName, string method) =>
@@ -47,8 +58,9 @@ public sealed class ValidationContext
     private void Add(string jsonName, string rule, string? value, string message)
     {
         var path = new StringBuilder("$");
-        foreach (var (name, index) in _segments)
+        for (var i = 0; i < _depth; i++)
         {
+            var (name, index) = _segments![i];
             if (name is null)
             {
                 path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');

@@ -165,7 +165,7 @@ namespace BoardingDsl
 
             if (this._has1)
             {
-                writer.WriteNumber(s_transactionFee1, this.TransactionFee);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_transactionFee1, this.TransactionFee);
             }
 
             if (this._has2)
@@ -175,42 +175,42 @@ namespace BoardingDsl
 
             if (this._has3)
             {
-                writer.WriteNumber(s_oneOffPriceIncludingTax3, this.OneOffPriceIncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceIncludingTax3, this.OneOffPriceIncludingTax);
             }
 
             if (this._has4)
             {
-                writer.WriteNumber(s_oneOffPriceExcludingTax4, this.OneOffPriceExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceExcludingTax4, this.OneOffPriceExcludingTax);
             }
 
             if (this._has5)
             {
-                writer.WriteNumber(s_oneOffTaxAmount5, this.OneOffTaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxAmount5, this.OneOffTaxAmount);
             }
 
             if (this._has6)
             {
-                writer.WriteNumber(s_oneOffTaxRate6, this.OneOffTaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxRate6, this.OneOffTaxRate);
             }
 
             if (this._has7)
             {
-                writer.WriteNumber(s_monthlyPriceIncludingTax7, this.MonthlyPriceIncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceIncludingTax7, this.MonthlyPriceIncludingTax);
             }
 
             if (this._has8)
             {
-                writer.WriteNumber(s_monthlyPriceExcludingTax8, this.MonthlyPriceExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceExcludingTax8, this.MonthlyPriceExcludingTax);
             }
 
             if (this._has9)
             {
-                writer.WriteNumber(s_monthlyPriceTaxAmount9, this.MonthlyPriceTaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxAmount9, this.MonthlyPriceTaxAmount);
             }
 
             if (this._has10)
             {
-                writer.WriteNumber(s_monthlyPriceTaxRate10, this.MonthlyPriceTaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxRate10, this.MonthlyPriceTaxRate);
             }
 
             if (this._has11)

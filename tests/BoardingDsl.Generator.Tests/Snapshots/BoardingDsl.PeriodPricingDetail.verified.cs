@@ -95,17 +95,17 @@ namespace BoardingDsl
 
             if (this._has1)
             {
-                writer.WriteNumber(s_excludingTax1, this.ExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_excludingTax1, this.ExcludingTax);
             }
 
             if (this._has2)
             {
-                writer.WriteNumber(s_singleExcludingTax2, this.SingleExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_singleExcludingTax2, this.SingleExcludingTax);
             }
 
             if (this._has3)
             {
-                writer.WriteNumber(s_includingTax3, this.IncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_includingTax3, this.IncludingTax);
             }
 
             if (this._has4)

@@ -125,7 +125,7 @@ namespace BoardingDsl
 
             if (this._has1)
             {
-                writer.WriteNumber(s_shippingCost1, this.ShippingCost);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost1, this.ShippingCost);
             }
 
             if (this._has2)
@@ -135,17 +135,17 @@ namespace BoardingDsl
 
             if (this._has3)
             {
-                writer.WriteNumber(s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
             }
 
             if (this._has4)
             {
-                writer.WriteNumber(s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
             }
 
             if (this._has5)
             {
-                writer.WriteNumber(s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
             }
 
             if (this._has6)

@@ -60,12 +60,12 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WriteNumber(s_taxRate0, this.TaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxRate0, this.TaxRate);
             }
 
             if (this._has1)
             {
-                writer.WriteNumber(s_taxAmount1, this.TaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxAmount1, this.TaxAmount);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);

@@ -55,7 +55,7 @@ internal static class HandWrittenCases
             yield return One("H_KeywordTitle" + i, $"title \"{k}\"", Request(StringProps(new[] { "a" }), title: k)) with { MustGenerate = true };
         }
 
-        // One $defs entry per file: a $ref to a later entry is KnownBugs.DefsPointer (KnownBugTests.Ref_to_the_second_defs_entry_resolves).
+        // One $defs entry per file, as it was written while a $ref to a later entry was a bug (fixed; KnownBugTests.Ref_to_the_second_defs_entry_resolves pins it).
         yield return Case("H_KeywordDefs", "$defs keys that are C# keywords, referenced from this file and others",
             ("thing.schema.json", Request(Props(("a", """{ "$ref": "#/$defs/class" }"""), ("b", """{ "$ref": "event.schema.json#/$defs/event" }"""), ("c", """{ "$ref": "namespace.schema.json#/$defs/namespace" }""")),
                 extra: """, "$defs": { "class": { "type": "object", "properties": { "x": { "type": "string" } } } }""")),
