@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading;
+using BoardingDsl.Generator.Common;
 using BoardingDsl.Generator.Model;
 using BoardingDsl.Generator.Pipeline;
 using BoardingDsl.Generator.Schema;
@@ -13,12 +13,13 @@ namespace BoardingDsl.Generator.Analyzers;
 
 /// <summary>
 /// The analyzers' view of the schemas: the same reader and model builder the generator uses, so the IDE
-/// and the build agree. The last result is kept while the schema files do not change.
+/// and the build agree. The last result is kept while the schema files (path, full text, namespace) and the
+/// MSBuild options stay equal.
 /// </summary>
 internal static class SchemaModelProvider
 {
     private static readonly object Gate = new();
-    private static string? s_lastKey;
+    private static (EquatableArray<SchemaFileText> Files, GeneratorOptions Options)? s_lastKey;
     private static SchemaAnalysis? s_lastResult;
 
     public static SchemaAnalysis Get(ImmutableArray<AdditionalText> files, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -35,19 +36,20 @@ internal static class SchemaModelProvider
                     SchemaFiles.IsDefault(fileOptions));
             })
             .OrderBy(t => t.Path, StringComparer.Ordinal)
-            .ToList();
+            .ToEquatableArray();
+        var generatorOptions = GeneratorOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions);
 
-        var key = Key(texts);
+        var key = (texts, generatorOptions);
         lock (Gate)
         {
-            if (s_lastKey == key && s_lastResult is not null)
+            if (s_lastKey is { } last && last.Equals(key) && s_lastResult is not null)
             {
                 return s_lastResult;
             }
         }
 
         var parsed = texts.Select(SchemaReader.Read).ToImmutableArray();
-        var model = ModelBuilder.Build(parsed, GeneratorOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions));
+        var model = ModelBuilder.Build(parsed, generatorOptions);
         var result = new SchemaAnalysis(model, parsed.SelectMany(p => p.Diagnostics).Concat(model.Diagnostics).Distinct().ToImmutableArray());
         lock (Gate)
         {
@@ -56,18 +58,6 @@ internal static class SchemaModelProvider
         }
 
         return result;
-    }
-
-    private static string Key(System.Collections.Generic.List<SchemaFileText> texts)
-    {
-        var sb = new StringBuilder();
-        foreach (var t in texts)
-        {
-            sb.Append(t.Path).Append('\0').Append(t.Namespace).Append('\0').Append(t.IsDefault).Append('\0')
-              .Append(t.Text?.Length ?? -1).Append('\0').Append(t.Text?.GetHashCode() ?? 0).Append('\n');
-        }
-
-        return sb.ToString();
     }
 }
 
