@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Times `dotnet build` of the same small console project with and without the BoardingDsl package,
 # alternating the two, and prints the ratio of the medians (target: <= 1.05).
-# Usage: bash benchmarks/build-overhead.sh [runs] [server]   (packs the package first)
+# Usage: bash benchmarks/build-overhead.sh [runs] [server|fresh] [files]   (packs the package first)
 #   server: build through the shared compiler server (UseSharedCompilation=true), as on a developer machine; without it
 #   every build starts a fresh compiler, as this machine's environment (UseSharedCompilation=false) and many CI agents do.
+#   files: how many source files the consumer has (default 20 one-line classes; more files get a little real code each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 shared=false
 if [[ "${2:-}" == "server" ]]; then shared=true; fi
+files="${3:-20}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -34,8 +36,26 @@ make_project() { # name, extra item
   <ItemGroup>$2</ItemGroup>
 </Project>
 XML
-  for i in $(seq 1 20); do
-    printf 'namespace App;\npublic static class C%s { public static int F(int x) => x * %s; }\n' "$i" "$i" > "$work/$1/C$i.cs"
+  for i in $(seq 1 "$files"); do
+    if [[ "$files" -le 20 ]]; then
+      printf 'namespace App;\npublic static class C%s { public static int F(int x) => x * %s; }\n' "$i" "$i" > "$work/$1/C$i.cs"
+    else
+      cat > "$work/$1/C$i.cs" <<CS
+namespace App;
+using System.Linq;
+public sealed record Item$i(string Name, decimal Price, int Count);
+public static class C$i
+{
+    public static int F(int x) => x * $i;
+    public static decimal Total(System.Collections.Generic.IEnumerable<Item$i> items) => items.Where(i => i.Count > 0).Sum(i => i.Price * i.Count);
+    public static async System.Threading.Tasks.Task<string> DescribeAsync(Item$i item)
+    {
+        await System.Threading.Tasks.Task.Yield();
+        return item switch { { Count: 0 } => \$"{item.Name}: none", { Price: > 100m } => \$"{item.Name}: dear", _ => item.ToString() };
+    }
+}
+CS
+    fi
   done
   printf 'System.Console.WriteLine(App.C1.F(2));\n' > "$work/$1/Program.cs"
   (cd "$work/$1" && dotnet restore -v q >/dev/null)
@@ -60,7 +80,7 @@ for i in $(seq 1 "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mp=$(median "${plain[@]}"); md=$(median "${dsl[@]}")
-echo "compiler server: $shared"
+echo "compiler server: $shared; consumer files: $files"
 echo "without BoardingDsl: median ${mp}s (${plain[*]})"
 echo "with BoardingDsl:    median ${md}s (${dsl[*]})"
 awk -v a="$md" -v b="$mp" 'BEGIN { printf "ratio: %.3f\n", a / b }'
