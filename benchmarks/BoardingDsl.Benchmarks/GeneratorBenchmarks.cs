@@ -33,7 +33,7 @@ public class GeneratorBenchmarks
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }", ParseOptions) }, Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", ParseOptions));
-        _shipped = Directory.GetFiles(Paths.Schemas, "*.schema.json").Select(p => (AdditionalText)new Text(p, File.ReadAllText(p))).ToArray();
+        _shipped = Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json").Select(p => (AdditionalText)new Text(p, File.ReadAllText(p))).ToArray();
         var order = _shipped.First(t => t.Path.EndsWith("order.schema.json", StringComparison.Ordinal) && !t.Path.EndsWith("-order.schema.json", StringComparison.Ordinal));
         _editedSchema = new Text(order.Path, order.GetText()!.ToString().Replace("The order template", "The edited order template", StringComparison.Ordinal));
         _warm = Driver(_shipped).RunGenerators(_compilation);

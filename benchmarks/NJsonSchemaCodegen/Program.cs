@@ -3,7 +3,7 @@ using NJsonSchema.CodeGeneration.CSharp;
 
 // Generates the classes a user might pick instead of BoardingDsl: NJsonSchema.CodeGeneration.CSharp run on the
 // same submit-order schema, once for Newtonsoft.Json (its default) and once for System.Text.Json.
-var root = FindRoot(AppContext.BaseDirectory);
+var root = BoardingDsl.Testing.RepoRoot.Path;
 var schema = await JsonSchema.FromFileAsync(Path.Combine(root, "schemas", "submit-order.schema.json"));
 var rewritten = NullableAnyOf.RewriteToOneOf(schema);
 var output = Path.Combine(root, "benchmarks", "BoardingDsl.Benchmarks", "NJsonSchemaClasses");
@@ -28,16 +28,3 @@ foreach (var (library, suffix) in new[] { (CSharpJsonLibrary.NewtonsoftJson, "Ne
 }
 
 Console.WriteLine($"{rewritten} nullable anyOf rewritten to oneOf");
-
-static string FindRoot(string start)
-{
-    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("BoardingDsl.sln not found above " + start);
-}

@@ -283,18 +283,7 @@ public class RuleDocsTests
             ? Directory.GetFiles(RulesDirectory, pattern).Select(p => Path.GetFileNameWithoutExtension(p)!).OrderBy(i => i, StringComparer.Ordinal).ToArray()
             : Array.Empty<string>();
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BoardingDsl.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepoRoot() => BoardingDsl.Testing.RepoRoot.Path;
 
     /// <summary>A fenced block; <see cref="FileName"/> is the <c>`name.schema.json`</c> named on the line above it, if any.</summary>
     private sealed record CodeBlock(string Language, string Code, string? FileName);

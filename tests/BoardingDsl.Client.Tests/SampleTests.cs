@@ -14,18 +14,7 @@ public sealed class SampleTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BoardingDsl.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepoRoot() => BoardingDsl.Testing.RepoRoot.Path;
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string what, string arguments, string workingDirectory, TimeSpan limit)
     {

@@ -121,18 +121,7 @@ public sealed class PackedPackage : IAsyncLifetime
         return line?[2..].Trim() ?? throw new InvalidOperationException("No enabled remote NuGet source is configured:\n" + list.Output);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BoardingDsl.sln not found");
-    }
+    private static string FindRoot() => BoardingDsl.Testing.RepoRoot.Path;
 }
 
 public sealed record ProcessResult(int ExitCode, string Output);

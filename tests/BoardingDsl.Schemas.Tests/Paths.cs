@@ -5,20 +5,7 @@ namespace BoardingDsl.Schemas.Tests;
 
 internal static class Paths
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BoardingDsl.sln not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => BoardingDsl.Testing.RepoRoot.Path;
 
     public static string SchemasDir => Path.Combine(RepoRoot, "schemas");
 

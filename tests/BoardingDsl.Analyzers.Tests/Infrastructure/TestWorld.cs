@@ -87,18 +87,7 @@ internal static class TestWorld
         }
     }
 
-    private static string FindSchemas()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BoardingDsl.sln")))
-            {
-                return Path.Combine(dir.FullName, "schemas");
-            }
-        }
-
-        throw new InvalidOperationException("schemas/ not found");
-    }
+    private static string FindSchemas() => BoardingDsl.Testing.RepoRoot.Schemas;
 
     private sealed class Text : AdditionalText
     {
