@@ -24,6 +24,26 @@ public class BadSchemaTests
         AssertGoodStillGenerated(outcome);
     }
 
+    [Theory]
+    [InlineData("\"minimum\": 1e40", "minimum", "a number a C# decimal can hold (magnitude below 7.9E+28), not 1e40")]
+    [InlineData("\"maxLength\": -1", "maxLength", "a whole number from 0 to 2147483647, not -1")]
+    [InlineData("\"maxLength\": 2.5", "maxLength", "a whole number from 0 to 2147483647, not 2.5")]
+    [InlineData("\"maxLength\": 3000000000", "maxLength", "a whole number from 0 to 2147483647, not 3000000000")]
+    [InlineData("\"maxLength\": \"1\"", "maxLength", "a non-negative whole number, not string")]
+    public void A_bound_the_generated_code_cannot_hold_is_reported_with_its_value(string keyword, string name, string message)
+    {
+        var text = TestSchemas.Request("bounds", "{ \"amount\": { \"type\": \"number\", " + keyword + ", \"description\": \"An amount.\" } }");
+        var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("bounds"), text));
+
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
+        Assert.Equal("BDSL1007", diagnostic.Id);
+        Assert.Equal($"The value of '{name}' must be {message}", diagnostic.GetMessage());
+        var value = text.IndexOf(keyword, System.StringComparison.Ordinal) + keyword.IndexOf(':') + 2;
+        Assert.Equal(value, diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(keyword.Length - keyword.IndexOf(':') - 2, diagnostic.Location.SourceSpan.Length);
+        AssertGoodStillGenerated(outcome);
+    }
+
     [Fact]
     public void Empty_file_is_reported_at_its_start()
     {

@@ -538,19 +538,26 @@ internal sealed class SchemaReader
 
     private string? ExpectNumber(JsonMember m, bool integer)
     {
-        if (m.Value is JsonNumberNode n &&
-            decimal.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
+        var expected = integer ? "a whole number from 0 to 2147483647" : "a number a C# decimal can hold (magnitude below 7.9E+28)";
+        if (m.Value is not JsonNumberNode n)
+        {
+            WrongType(m, integer ? "a non-negative whole number" : "a number");
+            return null;
+        }
+
+        if (decimal.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
             (!integer || (value >= 0 && value <= int.MaxValue && decimal.Truncate(value) == value)))
         {
             return value.ToString(CultureInfo.InvariantCulture);
         }
 
-        WrongType(m, integer ? "a non-negative whole number" : "a number");
+        // A number, but not one the bound can hold: say which, rather than "must be a number, not a number".
+        WrongType(m, expected, n.Text.Length <= 40 ? n.Text : n.Text.Substring(0, 40) + "…");
         return null;
     }
 
-    private void WrongType(JsonMember m, string expected) =>
-        _issues.Add(D.Info(D.KeywordWrongTypeId, At(m.Value), m.Name, expected, m.Value.KindName));
+    private void WrongType(JsonMember m, string expected, string? actual = null) =>
+        _issues.Add(D.Info(D.KeywordWrongTypeId, At(m.Value), m.Name, expected, actual ?? m.Value.KindName));
 
     private LocationInfo At(JsonNode node) => At(node.Start, node.Length);
 
