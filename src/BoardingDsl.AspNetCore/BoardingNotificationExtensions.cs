@@ -33,7 +33,9 @@ public static class BoardingNotificationExtensions
     /// Maps CCV's notification callback: a POST with no body to <paramref name="pattern"/>, whose route carries your
     /// reference as <c>{externalReference}</c> (register <c>https://your.host/ccv/orders/{reference}</c> as the
     /// notification URL of each order). The endpoint answers at once; the status is fetched in the background and
-    /// <paramref name="handler"/> runs once per new status, from the callback or from the poller.
+    /// <paramref name="handler"/> runs once per new status, from the callback or from the poller. A callback for a
+    /// reference not tracked yet is remembered for <see cref="BoardingDsl.AspNetCore.BoardingNotificationOptions.EarlyCallbackWindow"/>
+    /// and handled as soon as the order is tracked.
     /// </summary>
     public static IEndpointConventionBuilder MapBoardingNotifications<TStatus>(this IEndpointRouteBuilder endpoints, string pattern,
         Func<BoardingNotification<TStatus>, CancellationToken, Task> handler)
@@ -50,7 +52,8 @@ public static class BoardingNotificationExtensions
             var order = await store.FindAsync(externalReference, context.RequestAborted).ConfigureAwait(false);
             if (order is null)
             {
-                return Results.NotFound();
+                // CCV may call before the order id from the submit answer is stored: keep the call until it is.
+                return poller.RememberEarly(externalReference) ? Results.Accepted() : Results.NotFound();
             }
 
             poller.Enqueue(order);

@@ -19,6 +19,7 @@ public sealed class BoardingStatusPoller<TStatus> : BackgroundService
     private readonly BoardingNotificationOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<TrackedOrder> _callbacks = Channel.CreateUnbounded<TrackedOrder>();
+    private readonly EarlyCallbacks _early;
 
     /// <summary>Creates the poller.</summary>
     public BoardingStatusPoller(BoardingStatusDispatcher<TStatus> dispatcher, IBoardingOrderStore store, IOptions<BoardingNotificationOptions> options, ILogger<BoardingStatusPoller<TStatus>> logger)
@@ -27,14 +28,74 @@ public sealed class BoardingStatusPoller<TStatus> : BackgroundService
         _store = store;
         _options = options.Value;
         _logger = logger;
+        _early = new EarlyCallbacks(TimeProvider.System, _options.EarlyCallbackWindow, _options.EarlyCallbackCapacity);
     }
 
     /// <summary>Queues a callback's order; the endpoint answers CCV at once instead of waiting for the status call.</summary>
     public bool Enqueue(TrackedOrder order) => _callbacks.Writer.TryWrite(order);
 
+    /// <summary>
+    /// Remembers a callback for a reference the store does not know yet (see
+    /// <see cref="BoardingNotificationOptions.EarlyCallbackWindow"/>); false when that is off or the memory is full.
+    /// </summary>
+    public bool RememberEarly(string externalReference)
+    {
+        var remembered = _early.TryRemember(externalReference);
+        _logger.LogInformation(
+            remembered ? "Callback for {Reference}, not tracked yet: remembered until it is." : "Callback for {Reference}, not tracked: refused.",
+            externalReference);
+        return remembered;
+    }
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(HandleCallbacksAsync(stoppingToken), PollAsync(stoppingToken));
+        Task.WhenAll(HandleCallbacksAsync(stoppingToken), PollAsync(stoppingToken), MatchEarlyCallbacksAsync(stoppingToken));
+
+    private async Task MatchEarlyCallbacksAsync(CancellationToken stoppingToken)
+    {
+        if (!_early.IsEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(_options.EarlyCallbackCheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (_early.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var reference in _early.Pending())
+                {
+                    var order = await FindAsync(reference, stoppingToken).ConfigureAwait(false);
+                    if (order is not null)
+                    {
+                        _early.Forget(reference);
+                        Enqueue(order);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<TrackedOrder?> FindAsync(string reference, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _store.FindAsync(reference, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Early callback for {Reference}: the store could not be asked; trying again.", reference);
+            return null;
+        }
+    }
 
     private async Task HandleCallbacksAsync(CancellationToken stoppingToken)
     {

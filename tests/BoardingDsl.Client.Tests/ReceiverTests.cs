@@ -149,18 +149,59 @@ public sealed class ReceiverTests
     }
 
     [Fact(Timeout = 15_000)]
-    public async Task A_callback_for_an_unknown_reference_gets_404_and_fetches_nothing()
+    public async Task A_callback_that_comes_before_the_order_is_tracked_is_handled_as_soon_as_it_is()
+    {
+        // CCV's first call can beat the submit answer to your code. The poller is an hour away, so only the remembered
+        // callback can deliver the status here.
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(
+            new SandboxOptions { StatusStepInterval = TimeSpan.FromHours(1), TrustedNotificationCertificate = certificate },
+            TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1),
+            o => o.EarlyCallbackCheckInterval = TimeSpan.FromMilliseconds(50));
+        var orderId = await receiver.SubmitAsync("early-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, await receiver.CallBackAsync("early-1"));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Equal(0, receiver.Traffic.Attempts("GetOrderStatus"));
+
+        await receiver.Store.TrackAsync("early-1", orderId, TestContext.Current.CancellationToken);
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 1, "the remembered callback handled");
+
+        var notification = Assert.Single(receiver.Notifications);
+        Assert.Equal((orderId, "Processing", BoardingNotificationSource.Callback), (notification.OrderId, notification.StatusName, notification.Source));
+        Assert.Equal(1, receiver.Traffic.Attempts("GetOrderStatus"));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_callback_for_a_reference_never_tracked_is_accepted_and_fetches_nothing()
     {
         using var certificate = SelfSignedCertificate.Create();
         await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { TrustedNotificationCertificate = certificate }, TestContext.Current.CancellationToken);
-        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1));
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1),
+            o => o.EarlyCallbackCheckInterval = TimeSpan.FromMilliseconds(50));
 
-        Assert.Equal(HttpStatusCode.NotFound, await receiver.CallBackAsync("nobody-knows-this"));
+        Assert.Equal(HttpStatusCode.Accepted, await receiver.CallBackAsync("nobody-knows-this"));
 
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.Equal(0, receiver.Traffic.Attempts("GetOrderStatus"));
         Assert.Empty(receiver.Notifications);
         Assert.Empty(sandbox.Events);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task Early_callbacks_beyond_the_capacity_or_with_the_window_off_get_404()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { TrustedNotificationCertificate = certificate }, TestContext.Current.CancellationToken);
+        await using var one = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1), o => o.EarlyCallbackCapacity = 1);
+        await using var off = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromHours(1), o => o.EarlyCallbackWindow = TimeSpan.Zero);
+
+        Assert.Equal(HttpStatusCode.Accepted, await one.CallBackAsync("first"));
+        Assert.Equal(HttpStatusCode.Accepted, await one.CallBackAsync("first")); // the same reference again takes no room
+        Assert.Equal(HttpStatusCode.NotFound, await one.CallBackAsync("second"));
+        Assert.Equal(HttpStatusCode.NotFound, await off.CallBackAsync("first"));
+        Assert.Equal(0, one.Traffic.Attempts("GetOrderStatus") + off.Traffic.Attempts("GetOrderStatus"));
     }
 
     [Fact(Timeout = 15_000)]

@@ -66,7 +66,7 @@ internal sealed class Receiver : IAsyncDisposable
         }
     }
 
-    public static async Task<Receiver> StartAsync(BoardingSandbox sandbox, X509Certificate2 certificate, TimeSpan pollInterval)
+    public static async Task<Receiver> StartAsync(BoardingSandbox sandbox, X509Certificate2 certificate, TimeSpan pollInterval, Action<BoardingNotificationOptions>? configure = null)
     {
         var logs = new CapturingLoggerProvider();
         var traffic = new Traffic();
@@ -83,7 +83,11 @@ internal sealed class Receiver : IAsyncDisposable
                 (client, orderId, ct) => client.GetOrderStatusAsync(orderId, ct),
                 status => status.OrderStatus.ToJsonString(),
                 status => status.OrderStatus.IsFinal()),
-            o => o.PollInterval = pollInterval);
+            o =>
+            {
+                o.PollInterval = pollInterval;
+                configure?.Invoke(o);
+            });
 
         var app = builder.Build();
         var receiver = new Receiver(app, certificate, logs, traffic);
@@ -100,11 +104,16 @@ internal sealed class Receiver : IAsyncDisposable
     /// <summary>Submits the configured order with a notification URL for <paramref name="reference"/> and tracks it, as the sample does.</summary>
     public async Task<string> SubmitAndTrackAsync(string reference, params OrderStatus[] notifyOn)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var answer = await Client.SubmitOrderAsync(TestOrders.Submit(TestOrders.Configured(), reference, UrlOf(reference), notifyOn), ct);
-        var orderId = answer.GetString("orderId") ?? throw new InvalidOperationException("No orderId in " + answer);
-        await Store.TrackAsync(reference, orderId, ct);
+        var orderId = await SubmitAsync(reference, notifyOn);
+        await Store.TrackAsync(reference, orderId, TestContext.Current.CancellationToken);
         return orderId;
+    }
+
+    /// <summary>Submits as <see cref="SubmitAndTrackAsync"/> does, without tracking: the order id is returned, not yet stored.</summary>
+    public async Task<string> SubmitAsync(string reference, params OrderStatus[] notifyOn)
+    {
+        var answer = await Client.SubmitOrderAsync(TestOrders.Submit(TestOrders.Configured(), reference, UrlOf(reference), notifyOn), TestContext.Current.CancellationToken);
+        return answer.GetString("orderId") ?? throw new InvalidOperationException("No orderId in " + answer);
     }
 
     /// <summary>CCV's call, made by the test: a POST with an empty body, over HTTPS trusting exactly the receiver's certificate.</summary>
