@@ -134,12 +134,30 @@ public class BadSchemaTests
     }
 
     [Fact]
-    public void Schema_files_that_are_not_boarding_schemas_are_ignored_without_noise()
+    public void Schema_files_that_are_not_boarding_schemas_get_only_an_info_that_nothing_is_generated()
     {
-        var outcome = Run(new InMemoryAdditionalText("/repo/other/package.schema.json", """{ "type": "object", "oneOf": [], "properties": { "a": { "type": "nope" } } }"""));
+        const string text = """{ "type": "object", "oneOf": [], "properties": { "a": { "type": "nope" } } }""";
+        var outcome = Run(new InMemoryAdditionalText("/repo/other/package.schema.json", text));
+
+        // Their own problems are not BoardingDsl's business: no error, no warning, only the Info at the root object.
+        var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
+        Assert.Equal(("BDSL1018", DiagnosticSeverity.Info), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal("Nothing is generated from 'package.schema.json': it has no x-boarding-endpoint, and no schema with one refers to it", diagnostic.GetMessage());
+        Assert.Equal((0, text.Length), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        AssertGoodStillGenerated(outcome);
+    }
+
+    [Fact]
+    public void A_shape_that_an_endpoint_refers_to_gets_no_info()
+    {
+        var shape = new InMemoryAdditionalText(TestSchemas.Path("shape"), """{ "title": "Shape", "type": "object", "properties": { "x": { "type": "string" } } }""");
+        var endpoint = new InMemoryAdditionalText(TestSchemas.Path("uses-shape"),
+            TestSchemas.Request("uses-shape", """{ "shape": { "$ref": "shape.schema.json" } }"""));
+
+        var outcome = GeneratorHarness.Run(new[] { shape, endpoint, Good }, null, "class App { }");
 
         Assert.Empty(outcome.SchemaDiagnostics);
-        AssertGoodStillGenerated(outcome);
+        Assert.Contains("BoardingDsl.Shape.g.cs", outcome.HintNames);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal static class DiagnosticCatalogue
     public const string DependencyFailedId = "BDSL1015";
     public const string UnsupportedFormatId = "BDSL1016";
     public const string InvalidOptionId = "BDSL1017";
+    public const string NotReachedId = "BDSL1018";
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
@@ -103,12 +104,15 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor InvalidOption = Create(InvalidOptionId, "Invalid BoardingDsl option",
         "The MSBuild property {0} has the value '{1}'; expected {2}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NotReached = Create(NotReachedId, "Schema file generates nothing",
+        "Nothing is generated from '{0}': it has no x-boarding-endpoint, and no schema with one refers to it", DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MissingRequired, NotHttps, UndocumentedEnumValue, IgnoredWithoutSibling, DuplicateValue,
         InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
         DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
-        DependencyFailed, UnsupportedFormat, InvalidOption,
+        DependencyFailed, UnsupportedFormat, InvalidOption, NotReached,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -143,6 +143,13 @@ internal sealed class ModelBuilder
             }
         }
 
+        // A file no endpoint reaches is skipped on purpose (a project may hold other JSON Schemas); say so, so that the
+        // silence is not taken for a broken generator. Shipped files are left out: dropping some of them is a choice.
+        foreach (var doc in _set.Documents.Where(d => !_reachable.Contains(d.Path) && !d.IsDefault))
+        {
+            Report(doc, D.Info(D.NotReachedId, doc.Root.Location, doc.FileName));
+        }
+
         var failed = FailedDocuments();
         var types = _typesByKey.Values
             .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))

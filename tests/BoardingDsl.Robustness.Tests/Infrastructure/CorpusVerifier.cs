@@ -145,6 +145,11 @@ internal static class CorpusVerifier
                 failures.Add(new Failure(c, "expectation", $"No diagnostic was expected, but: {string.Join(", ", caseIds.OrderBy(i => i))}."));
             }
 
+            if (c.ExpectOnly is { } only && !caseIds.SetEquals(only))
+            {
+                failures.Add(new Failure(c, "expectation", $"Exactly {string.Join(", ", only.OrderBy(i => i))} was expected, but: {string.Join(", ", caseIds.OrderBy(i => i))}."));
+            }
+
             foreach (var f in c.Files)
             {
                 var path = c.PathOf(f);

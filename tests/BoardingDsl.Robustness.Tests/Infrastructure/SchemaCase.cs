@@ -47,6 +47,9 @@ internal sealed record SchemaCase
     /// <summary>No BDSL diagnostic at all may be reported for the case's files (files the generator must ignore without a word).</summary>
     public bool ExpectSilent { get; init; }
 
+    /// <summary>When set, exactly these diagnostic IDs (no more, no fewer) are reported in the case's files.</summary>
+    public IReadOnlyCollection<string>? ExpectOnly { get; init; }
+
     /// <summary>Runs in a batch of its own (it uses the default namespace, shared <c>$id</c>s, or is very large).</summary>
     public bool Isolated { get; init; }
 
