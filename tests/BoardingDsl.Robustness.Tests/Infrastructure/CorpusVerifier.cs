@@ -155,7 +155,7 @@ internal static class CorpusVerifier
                 var path = c.PathOf(f);
                 var boarding = IntendsBoarding(f.Text);
                 var hasError = errorPaths.Contains(path);
-                var marker = "from <c>" + XmlText(System.IO.Path.GetFileName(path)) + "</c>";
+                var marker = "from <c>" + BoardingDsl.Generator.Common.Identifiers.XmlText(System.IO.Path.GetFileName(path)) + "</c>";
                 var ns = c.EffectiveNamespaceOf(f);
                 var generated = sources.Any(s => s.Text.Contains(marker, StringComparison.Ordinal) && NamespaceLine.Match(s.Text).Groups[1].Value == ns);
                 if (boarding && !hasError && !generated)
@@ -201,32 +201,6 @@ internal static class CorpusVerifier
         {
             return true;
         }
-    }
-
-    /// <summary>As the generator's <c>Identifiers.XmlText</c>: how a file name appears in the generated remarks.</summary>
-    public static string XmlText(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '&': sb.Append("&amp;"); break;
-                case '\r': break;
-                case '\n': sb.Append(' '); break;
-                default:
-                    if (!char.IsControl(c))
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.ToString();
     }
 
     private static string Cut(string text, int max) => text.Length > max ? text.Substring(0, max) + "…" : text;
