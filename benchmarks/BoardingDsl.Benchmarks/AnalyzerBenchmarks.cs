@@ -27,7 +27,7 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var schemas = Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json").Select(p => (AdditionalText)new GeneratorBenchmarks.Text(p, File.ReadAllText(p))).ToImmutableArray();
+        var schemas = Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json").Select(p => (AdditionalText)new BoardingDsl.Testing.InMemoryAdditionalText(p, File.ReadAllText(p))).ToImmutableArray();
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
         var compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText(Chains(2000), parse, "Chains.cs") },
             Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(BoardingDsl.Serialization.BoardingJson).Assembly.Location)),

@@ -7,7 +7,6 @@ using BenchmarkDotNet.Attributes;
 using BoardingDsl.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace BoardingDsl.Benchmarks;
 
@@ -33,9 +32,9 @@ public class GeneratorBenchmarks
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }", ParseOptions) }, Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", ParseOptions));
-        _shipped = Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json").Select(p => (AdditionalText)new Text(p, File.ReadAllText(p))).ToArray();
+        _shipped = Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json").Select(p => (AdditionalText)new BoardingDsl.Testing.InMemoryAdditionalText(p, File.ReadAllText(p))).ToArray();
         var order = _shipped.First(t => t.Path.EndsWith("order.schema.json", StringComparison.Ordinal) && !t.Path.EndsWith("-order.schema.json", StringComparison.Ordinal));
-        _editedSchema = new Text(order.Path, order.GetText()!.ToString().Replace("The order template", "The edited order template", StringComparison.Ordinal));
+        _editedSchema = new BoardingDsl.Testing.InMemoryAdditionalText(order.Path, order.GetText()!.ToString().Replace("The order template", "The edited order template", StringComparison.Ordinal));
         _warm = Driver(_shipped).RunGenerators(_compilation);
         _ten = Synthetic.Schemas(10, 50);
         _hundred = Synthetic.Schemas(100, 50);
@@ -58,13 +57,4 @@ public class GeneratorBenchmarks
 
     private static GeneratorDriver Driver(IEnumerable<AdditionalText> texts) =>
         CSharpGeneratorDriver.Create(new[] { new BoardingGenerator().AsSourceGenerator() }, texts, ParseOptions);
-
-    internal sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
-    }
 }

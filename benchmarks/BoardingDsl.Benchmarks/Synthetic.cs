@@ -9,7 +9,7 @@ namespace BoardingDsl.Benchmarks;
 internal static class Synthetic
 {
     public static AdditionalText[] Schemas(int count, int properties) =>
-        Enumerable.Range(0, count).Select(i => (AdditionalText)new GeneratorBenchmarks.Text($"/bench/s{i}.schema.json", Schema(i, properties))).ToArray();
+        Enumerable.Range(0, count).Select(i => (AdditionalText)new BoardingDsl.Testing.InMemoryAdditionalText($"/bench/s{i}.schema.json", Schema(i, properties))).ToArray();
 
     public static string Schema(int index, int properties)
     {

@@ -17,6 +17,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Analyzers.Tests;
 
@@ -224,7 +225,7 @@ public class RuleDocsTests
     private static async Task<ImmutableArray<Diagnostic>> RunAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer, IEnumerable<(string Path, string Text)> schemas)
     {
         var exceptions = new List<Exception>();
-        var options = new AnalyzerOptions(schemas.Select(s => (AdditionalText)new SchemaText(s.Path, s.Text)).ToImmutableArray());
+        var options = new AnalyzerOptions(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray());
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create(analyzer),
             new CompilationWithAnalyzersOptions(options, (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
@@ -249,9 +250,9 @@ public class RuleDocsTests
         {
             var driver = CSharpGeneratorDriver.Create(
                 new[] { new BoardingGenerator().AsSourceGenerator() },
-                schemas.Select(s => (AdditionalText)new SchemaText(s.Path, s.Text)),
+                schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
                 new CSharpParseOptions(LanguageVersion.CSharp12),
-                new PropertyOptions("build_property." + property, value));
+                new TestOptionsProvider(new Dictionary<string, string> { ["build_property." + property] = value }));
             var compilation = CSharpCompilation.Create("RuleDocOption", Array.Empty<SyntaxTree>(), TestWorld.References);
             diagnostics.AddRange(driver.RunGenerators(compilation, Token).GetRunResult().Diagnostics);
         }
@@ -392,47 +393,6 @@ public class RuleDocsTests
 
             var childEnd = Headings.FirstOrDefault(h => h.Line > child.Line && h.Level <= 3)?.Line ?? Lines.Length;
             return (child.Line + 1, Math.Min(childEnd, end));
-        }
-    }
-
-    private sealed class SchemaText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SchemaText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>One MSBuild property, as the compiler passes it to a generator (<c>build_property.*</c>).</summary>
-    private sealed class PropertyOptions : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public PropertyOptions(string key, string value) => _global = new Options(new Dictionary<string, string> { [key] = value });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(new Dictionary<string, string>());
-
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                _values.TryGetValue(key, out value);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using BoardingDsl.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Generator.Tests;
 

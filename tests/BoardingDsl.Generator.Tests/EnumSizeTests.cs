@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using BoardingDsl.Generator.Tests.Infrastructure;
 using Xunit;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Generator.Tests;
 

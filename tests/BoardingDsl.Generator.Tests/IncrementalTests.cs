@@ -4,6 +4,7 @@ using BoardingDsl.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Generator.Tests;
 

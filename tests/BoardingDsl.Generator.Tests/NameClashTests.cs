@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using BoardingDsl.Generator.Model;
 using BoardingDsl.Generator.Tests.Infrastructure;
 using Xunit;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Generator.Tests;
 

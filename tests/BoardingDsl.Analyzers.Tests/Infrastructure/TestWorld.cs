@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Analyzers.Tests.Infrastructure;
 
@@ -77,7 +78,7 @@ internal static class TestWorld
                 .ToList();
             var driver = CSharpGeneratorDriver.Create(
                 new[] { new BoardingGenerator().AsSourceGenerator() },
-                schemas.Select(s => (AdditionalText)new Text(s.Item1, s.Item2)),
+                schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Item1, s.Item2)),
                 new CSharpParseOptions(LanguageVersion.CSharp12));
             var compilation = CSharpCompilation.Create("Probe", Array.Empty<SyntaxTree>(), References);
             var result = driver.RunGenerators(compilation).GetRunResult();
@@ -88,19 +89,4 @@ internal static class TestWorld
     }
 
     private static string FindSchemas() => BoardingDsl.Testing.RepoRoot.Schemas;
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
-    }
 }

@@ -13,6 +13,7 @@ using BoardingDsl.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using BoardingDsl.Testing;
 
 namespace BoardingDsl.Robustness.Tests.Infrastructure;
 

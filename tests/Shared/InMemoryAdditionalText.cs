@@ -2,9 +2,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace BoardingDsl.Robustness.Tests.Infrastructure;
+namespace BoardingDsl.Testing;
 
-/// <summary>An AdditionalFile held in memory (copied from the generator tests' harness).</summary>
+/// <summary>An AdditionalFile held in memory. Linked into the projects that drive Roslyn.</summary>
 internal sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;

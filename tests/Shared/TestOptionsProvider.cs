@@ -3,9 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace BoardingDsl.Robustness.Tests.Infrastructure;
+namespace BoardingDsl.Testing;
 
-/// <summary>MSBuild properties and per-file metadata as the compiler would pass them (copied from the generator tests).</summary>
+/// <summary>MSBuild properties and per-file metadata as the compiler would pass them. Linked into the projects that drive Roslyn.</summary>
 internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
