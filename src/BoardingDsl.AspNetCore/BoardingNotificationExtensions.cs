@@ -2,11 +2,12 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using BoardingDsl.AspNetCore;
-using BoardingDsl.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,32 +15,39 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BoardingNotificationExtensions
 {
     /// <summary>
-    /// Adds the receiver's services: the order store (in-memory unless you register your own
-    /// <see cref="IBoardingOrderStore"/> first), the dispatcher, and the fallback poller. Needs <c>AddBoardingClient</c>.
+    /// Adds the receiver's services: the order store (<see cref="SqliteBoardingOrderStore"/> at
+    /// <see cref="BoardingNotificationOptions.SqlitePath"/> unless you register your own <see cref="IBoardingOrderStore"/>
+    /// first, e.g. the PostgreSQL one for several instances), the dispatcher, and the worker that fetches, delivers,
+    /// retries and polls. Needs <c>AddBoardingClient</c>.
     /// </summary>
     public static IServiceCollection AddBoardingNotifications<TStatus>(this IServiceCollection services, BoardingStatusSource<TStatus> source, Action<BoardingNotificationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        services.AddOptions<BoardingNotificationOptions>().Configure(o => configure?.Invoke(o));
-        services.TryAddSingleton<IBoardingOrderStore, InMemoryBoardingOrderStore>();
+        services.AddOptions<BoardingNotificationOptions>().Configure(o => configure?.Invoke(o)).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.TryAddSingleton<IBoardingOrderStore>(sp => SqliteBoardingOrderStore.ForOptions(sp));
         services.AddSingleton(source);
         services.AddSingleton<BoardingStatusDispatcher<TStatus>>();
-        services.AddSingleton<BoardingStatusPoller<TStatus>>();
-        services.AddHostedService(sp => sp.GetRequiredService<BoardingStatusPoller<TStatus>>());
+        services.AddSingleton<BoardingStatusWorker<TStatus>>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardingStatusWorker<TStatus>>());
         return services;
     }
 
     /// <summary>
     /// Maps CCV's notification callback: a POST with no body to <paramref name="pattern"/>, whose route carries your
     /// reference as <c>{externalReference}</c> (register <c>https://your.host/ccv/orders/{reference}</c> as the
-    /// notification URL of each order). The endpoint answers at once; the status is fetched in the background and
-    /// <paramref name="handler"/> runs once per new status, from the callback or from the poller. A callback for a
-    /// reference not tracked yet is remembered for <see cref="BoardingDsl.AspNetCore.BoardingNotificationOptions.EarlyCallbackWindow"/>
-    /// and handled as soon as the order is tracked.
+    /// notification URL of each order). The endpoint records the callback in the store and answers 202 at once; the
+    /// status is fetched in the background and <paramref name="handler"/> gets each new status until it returns.
+    /// A callback for a reference that is not tracked is answered 202 too and does nothing (anyone can call this URL;
+    /// tracking an order fetches its status at once, so a callback that beat the submit answer loses nothing).
     /// </summary>
     public static IEndpointConventionBuilder MapBoardingNotifications<TStatus>(this IEndpointRouteBuilder endpoints, string pattern,
         Func<BoardingNotification<TStatus>, CancellationToken, Task> handler)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(handler);
         if (!pattern.Contains("{externalReference}", StringComparison.Ordinal))
         {
@@ -47,16 +55,17 @@ public static class BoardingNotificationExtensions
         }
 
         endpoints.ServiceProvider.GetRequiredService<BoardingStatusDispatcher<TStatus>>().AddHandler(handler);
-        return endpoints.MapPost(pattern, async (HttpContext context, string externalReference, IBoardingOrderStore store, BoardingStatusPoller<TStatus> poller) =>
+        return endpoints.MapPost(pattern, async (HttpContext context, string externalReference, IBoardingOrderStore store, BoardingStatusWorker<TStatus> worker, ILoggerFactory logs) =>
         {
-            var order = await store.FindAsync(externalReference, context.RequestAborted).ConfigureAwait(false);
-            if (order is null)
+            if (await store.RequestRefreshAsync(externalReference, context.RequestAborted).ConfigureAwait(false))
             {
-                // CCV may call before the order id from the submit answer is stored: keep the call until it is.
-                return poller.RememberEarly(externalReference) ? Results.Accepted() : Results.NotFound();
+                worker.Wake();
+            }
+            else
+            {
+                logs.CreateLogger(typeof(BoardingNotificationExtensions).FullName!).LogDebug("Callback for {Reference}, which is not tracked: ignored.", LogText.Escape(externalReference));
             }
 
-            poller.Enqueue(order);
             return Results.Accepted();
         });
     }
