@@ -48,7 +48,9 @@ builder.Services.AddBoardingNotifications(
     new BoardingStatusSource<OrderStatusResponse>(
         (client, orderId, ct) => client.GetOrderStatusAsync(orderId, ct),
         status => status.OrderStatus.ToJsonString(),
-        status => status.OrderStatus.IsFinal()),
+        status => status.OrderStatus.IsFinal(),
+        status => status.ToJson(),
+        OrderStatusResponse.FromJson),
     o => o.PollInterval = TimeSpan.FromSeconds(1));
 
 await using var app = builder.Build();

@@ -66,7 +66,8 @@ internal sealed class Receiver : IAsyncDisposable
         }
     }
 
-    public static async Task<Receiver> StartAsync(BoardingSandbox sandbox, X509Certificate2 certificate, TimeSpan pollInterval, Action<BoardingNotificationOptions>? configure = null)
+    public static async Task<Receiver> StartAsync(BoardingSandbox sandbox, X509Certificate2 certificate, TimeSpan pollInterval, Action<BoardingNotificationOptions>? configure = null,
+        IBoardingOrderStore? store = null, Func<BoardingNotification<OrderStatusResponse>, CancellationToken, Task>? handler = null)
     {
         var logs = new CapturingLoggerProvider();
         var traffic = new Traffic();
@@ -78,19 +79,27 @@ internal sealed class Receiver : IAsyncDisposable
             o.BaseAddress = sandbox.BaseAddress;
             o.ApiKey = sandbox.Options.ApiKey;
         }).AddHttpMessageHandler(traffic.CreateHandler);
+        // The in-memory store unless a test hands one over (a shared one stands for a database two instances share).
+        builder.Services.AddSingleton(store ?? new InMemoryBoardingOrderStore());
         builder.Services.AddBoardingNotifications(
             new BoardingStatusSource<OrderStatusResponse>(
                 (client, orderId, ct) => client.GetOrderStatusAsync(orderId, ct),
                 status => status.OrderStatus.ToJsonString(),
-                status => status.OrderStatus.IsFinal()),
+                status => status.OrderStatus.IsFinal(),
+                status => status.ToJson(),
+                OrderStatusResponse.FromJson),
             o =>
             {
                 o.PollInterval = pollInterval;
+                o.StoreCheckInterval = TimeSpan.FromMilliseconds(50);
+                o.MinRefreshInterval = TimeSpan.FromMilliseconds(20);
+                o.RetryDelay = TimeSpan.FromMilliseconds(50);
+                o.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
                 configure?.Invoke(o);
             });
 
         var app = builder.Build();
-        var receiver = new Receiver(app, certificate, logs, traffic);
+        var receiver = new Receiver(app, certificate, logs, traffic) { _handler = handler };
         app.MapBoardingNotifications<OrderStatusResponse>("/ccv/orders/{externalReference}", receiver.HandleAsync);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -117,15 +126,44 @@ internal sealed class Receiver : IAsyncDisposable
     }
 
     /// <summary>CCV's call, made by the test: a POST with an empty body, over HTTPS trusting exactly the receiver's certificate.</summary>
-    public async Task<HttpStatusCode> CallBackAsync(string reference)
+    public async Task<HttpStatusCode> CallBackAsync(string reference) => await CallBackAsync(UrlOf(reference));
+
+    /// <summary>A call to an exact URL (a path the test wrote itself, escapes included).</summary>
+    public async Task<HttpStatusCode> CallBackAsync(Uri url)
     {
         using var http = SelfSignedCertificate.TrustingClient(Certificate);
-        using var response = await http.PostAsync(UrlOf(reference), new ByteArrayContent([]), TestContext.Current.CancellationToken);
+        using var response = await http.PostAsync(url, new ByteArrayContent([]), TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
 
-    private Task HandleAsync(BoardingNotification<OrderStatusResponse> notification, CancellationToken cancellationToken)
+    private Func<BoardingNotification<OrderStatusResponse>, CancellationToken, Task>? _handler;
+
+    /// <summary>Every attempt the handler got, failed ones included.</summary>
+    public IReadOnlyList<BoardingNotification<OrderStatusResponse>> Attempts
     {
+        get
+        {
+            lock (_attempts)
+            {
+                return _attempts.ToArray();
+            }
+        }
+    }
+
+    private readonly List<BoardingNotification<OrderStatusResponse>> _attempts = [];
+
+    private async Task HandleAsync(BoardingNotification<OrderStatusResponse> notification, CancellationToken cancellationToken)
+    {
+        lock (_attempts)
+        {
+            _attempts.Add(notification);
+        }
+
+        if (_handler is not null)
+        {
+            await _handler(notification, cancellationToken); // a test's own handler may throw: then the attempt failed
+        }
+
         lock (_notifications)
         {
             _notifications.Add(notification);
@@ -135,8 +173,6 @@ internal sealed class Receiver : IAsyncDisposable
         {
             _final.TrySetResult(notification);
         }
-
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
