@@ -277,6 +277,12 @@ public sealed class BoardingSandbox : IAsyncDisposable
     {
         try
         {
+            // A network and a server farther away than loopback: every answer waits this long first.
+            if (Options.ApiLatency is { } latency && latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
             await next(context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)

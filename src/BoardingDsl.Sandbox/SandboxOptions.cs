@@ -36,6 +36,12 @@ public sealed class SandboxOptions
     /// </summary>
     public Func<Uri, bool>? FailDelivery { get; set; }
 
+    /// <summary>
+    /// Added to every API answer before it is written, as a real network and server would (e.g. 30 ms, for load
+    /// tests of a receiver). Null or zero: none.
+    /// </summary>
+    public TimeSpan? ApiLatency { get; set; }
+
     /// <summary>Where the sandbox (and its Kestrel server) logs to; nothing is logged when <see langword="null"/>.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }
