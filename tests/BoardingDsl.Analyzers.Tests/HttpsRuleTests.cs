@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using BoardingDsl.Analyzers.Tests.Infrastructure;
+using BoardingDsl.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
@@ -41,6 +42,27 @@ public class HttpsRuleTests
             }
         }
         """);
+
+    public static TheoryData<FormatCase> HttpsTable() => new(FormatTable.Of(FormatRule.HttpsUrl));
+
+    /// <summary>The one format table (<c>tests/Shared/FormatTable.cs</c>): BDSL0002 gives the verdict Build() and the sandbox give.</summary>
+    [Theory]
+    [MemberData(nameof(HttpsTable))]
+    public Task Constants_get_the_https_rule_verdict_of_the_shared_table(FormatCase row)
+    {
+        var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(row.Text, quote: true);
+        var code = $$"""
+            class C {
+                void M() {
+                    var n = new StatusNotificationInformationBuilder().WithNotificationUrl({|#0:{{literal}}|});
+                }
+            }
+            """;
+        var shown = row.Text.Length > 100 ? row.Text[..100] + "…" : row.Text;
+        return row.Valid
+            ? Verifier.AnalyzeAsync(code)
+            : Verifier.AnalyzeAsync(code, Verifier.Expect("BDSL0002", 0, shown, "notificationUrl", "pattern ^https://"));
+    }
 
     [Fact]
     public Task Other_urls_are_not_https_restricted() => Verifier.AnalyzeAsync("""

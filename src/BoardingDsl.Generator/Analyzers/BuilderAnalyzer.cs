@@ -184,8 +184,10 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // A message quotes at most 100 characters of the constant: a 100,000-character URL is still one line.
+            var shown = text.Length > 100 ? text.Substring(0, 100) + "…" : text + (isPrefix ? "…" : string.Empty);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.NotHttps, value.Syntax.GetLocation(),
-                text + (isPrefix ? "…" : string.Empty), property.JsonName, "pattern " + property.Pattern));
+                shown, property.JsonName, "pattern " + property.Pattern));
         }
     }
 

@@ -56,6 +56,7 @@ internal static class UrlConstants
             return true;
         }
 
-        return matches && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
+        // The same rule Build() and the sandbox apply (Formats/HttpsUrlRule.cs, linked from the runtime).
+        return matches && BoardingDsl.Formats.HttpsUrlRule.IsValid(text);
     }
 }

@@ -29,6 +29,7 @@ internal sealed class PropertyView
         IsArray = p.IsArray;
         IsRequired = p.IsRequired;
         IsNullable = p.IsNullable;
+        IsHttpsUrl = p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKinds.String;
         IsUri = p.Format == "uri" && p.ScalarKind == ScalarKinds.String;
         IsEmail = p.Format == "email" && p.ScalarKind == ScalarKinds.String;
         IsDecimal = p.ScalarKind == ScalarKinds.Decimal;
@@ -101,6 +102,9 @@ internal sealed class PropertyView
     public bool IsNullable { get; }
 
     public bool IsUri { get; }
+
+    /// <summary>Whether <c>Build()</c> checks the https rule (a <c>^https://</c> pattern; <c>BoardingRules.IsHttpsUrl</c>).</summary>
+    public bool IsHttpsUrl { get; }
 
     public bool IsEmail { get; }
 

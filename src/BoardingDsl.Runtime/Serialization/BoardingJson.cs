@@ -136,19 +136,52 @@ public static class BoardingJson
     public static long ReadInt64(ref Utf8JsonReader reader, string member) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unexpected(ref reader, member, "an integer");
 
-    /// <summary>Reads an ISO 8601 date-time, returning the text as written so it round-trips unchanged.</summary>
+    /// <summary>
+    /// Reads an RFC 3339 date-time (<c>format: date-time</c>, checked by <see cref="BoardingRules.IsDateTime"/>), returning
+    /// the text as written so it round-trips unchanged. A leap second (<c>23:59:60Z</c>) is held as second 59 of that
+    /// minute: <see cref="DateTimeOffset"/> has no second 60, and the text keeps what was sent.
+    /// </summary>
     public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader, string member, out string text)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
             text = reader.GetString()!;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value))
+            if (ToDateTimeOffset(text) is { } value)
             {
                 return value;
             }
         }
 
-        throw Unexpected(ref reader, member, "an ISO 8601 date-time string");
+        throw Unexpected(ref reader, member, "an RFC 3339 date-time string");
+    }
+
+    /// <summary>The value of an RFC 3339 date-time, or null when it is not one or .NET cannot hold it (year 0, say).</summary>
+    internal static DateTimeOffset? ToDateTimeOffset(string text)
+    {
+        if (!BoardingDsl.Formats.DateTimeSyntax.TryParse(text, out var f) || f.Year < 1)
+        {
+            return null;
+        }
+
+        long ticks = 0;
+        if (text[19] == '.')
+        {
+            var scale = TimeSpan.TicksPerSecond;
+            for (var i = 20; i < text.Length && char.IsAsciiDigit(text[i]); i++)
+            {
+                scale /= 10;
+                ticks += (text[i] - '0') * scale; // digits past the 7th (100 ns) are below what DateTimeOffset holds
+            }
+        }
+
+        try
+        {
+            return new DateTimeOffset(f.Year, f.Month, f.Day, f.Hour, f.Minute, Math.Min(f.Second, 59), TimeSpan.FromMinutes(f.OffsetMinutes)).AddTicks(ticks);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null; // e.g. 0001-01-01T00:00:00+01:00 is before DateTimeOffset.MinValue in UTC
+        }
     }
 
     /// <summary>Reads a boolean, or null at a JSON null.</summary>

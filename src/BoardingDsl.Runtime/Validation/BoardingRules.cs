@@ -14,53 +14,27 @@ public static class BoardingRules
 {
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
-    // Controls, space and the characters RFC 3986 never allows unescaped.
-    private static readonly SearchValues<char> NotInUri = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F \"<>\\^`{|}");
-
     /// <summary><c>pattern</c>: ECMA-262 semantics are close enough to .NET's for the patterns schemas use.</summary>
     public static bool MatchesPattern(string value, string pattern) =>
         Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).IsMatch(value);
 
     /// <summary>
-    /// <c>format: uri</c>: an absolute URI as RFC 3986 writes it, <c>scheme ":" hier-part</c> (NJsonSchema also accepts
-    /// relative ones; CCV needs absolute). Checked by hand: building a <see cref="Uri"/> per field was the largest
-    /// single cost of <c>Build()</c>.
+    /// <c>format: uri</c>: an absolute URI by RFC 3986's grammar (<c>Formats/UriSyntax.cs</c>; NJsonSchema also accepts
+    /// relative ones, CCV needs absolute). The analyzers and the sandbox use the same code.
     /// </summary>
-    public static bool IsAbsoluteUri(string value)
-    {
-        var colon = value.IndexOf(':');
-        if (colon < 1 || colon == value.Length - 1 || !IsAsciiLetter(value[0]))
-        {
-            return false;
-        }
+    public static bool IsAbsoluteUri(string value) => BoardingDsl.Formats.UriSyntax.IsAbsoluteUri(value);
 
-        for (var i = 1; i < colon; i++)
-        {
-            var c = value[i];
-            if (!IsAsciiLetter(c) && !char.IsAsciiDigit(c) && c is not '+' and not '-' and not '.')
-            {
-                return false;
-            }
-        }
+    /// <summary>
+    /// The https rule of a <c>^https://</c> pattern (<c>notificationUrl</c>): an absolute https URI with a DNS name or IP
+    /// host, a port of 1–65535 if any, no fragment, at most 2048 characters (<c>Formats/HttpsUrlRule.cs</c>).
+    /// </summary>
+    public static bool IsHttpsUrl(string value) => BoardingDsl.Formats.HttpsUrlRule.IsValid(value);
 
-        if (value.AsSpan(colon + 1).IndexOfAny(NotInUri) >= 0)
-        {
-            return false;
-        }
+    /// <summary><c>format: email</c>: an RFC 5321 mailbox (<c>Formats/EmailSyntax.cs</c>).</summary>
+    public static bool IsEmail(string value) => BoardingDsl.Formats.EmailSyntax.IsMailbox(value);
 
-        // "https:" alone, or "https:/x" with no authority where one is expected, is not a usable URL.
-        return !value.AsSpan(colon).StartsWith("://") || (value.Length > colon + 3 && value[colon + 3] != '/');
-    }
-
-    private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
-
-    /// <summary><c>format: email</c>: one <c>@</c> with text on both sides and no spaces.</summary>
-    public static bool IsEmail(string value)
-    {
-        var at = value.IndexOf('@');
-        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && value.IndexOf(' ') < 0;
-    }
+    /// <summary><c>format: date-time</c>: an RFC 3339 §5.6 date-time (<c>Formats/DateTimeSyntax.cs</c>).</summary>
+    public static bool IsDateTime(string value) => BoardingDsl.Formats.DateTimeSyntax.IsDateTime(value);
 
     /// <summary>Length in Unicode code points, as JSON Schema counts it.</summary>
     public static int Length(string value)

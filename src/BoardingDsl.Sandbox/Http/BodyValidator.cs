@@ -54,7 +54,7 @@ internal static class BodyValidator
         ICollection<ValidationError> errors;
         try
         {
-            errors = schema.Validate(text);
+            errors = new JsonSchemaValidator(FormatRules.Settings).Validate(text, schema);
         }
         catch (Newtonsoft.Json.JsonException e)
         {
@@ -90,8 +90,8 @@ internal static class BodyValidator
     }
 
     /// <summary>
-    /// NJsonSchema's <c>format: uri</c> accepts relative URLs (and a rooted path as a file: URI on Unix), so the
-    /// notification URL is additionally required to be an absolute https URL.
+    /// The schema's <c>^https://</c> pattern and <c>format: uri</c> let through URLs CCV cannot call (no host, a port
+    /// past 65535, a fragment), so the notification URL is also held to the https rule.
     /// </summary>
     private static void CheckNotificationUrl(JsonNode? body, List<Violation> violations)
     {
@@ -103,10 +103,8 @@ internal static class BodyValidator
             return;
         }
 
-        var isAbsoluteHttps = Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)
-            && url.StartsWith("https://", StringComparison.Ordinal)
-            && uri.Host.Length > 0;
+        // The https rule Build() and BDSL0002 apply (Formats/HttpsUrlRule.cs): host, port, no fragment, length.
+        var isAbsoluteHttps = BoardingDsl.Serialization.BoardingRules.IsHttpsUrl(url);
         if (!isAbsoluteHttps && !violations.Any(v => v.Path == NotificationUrlPath))
         {
             violations.Add(new Violation(NotificationUrlPath, AbsoluteHttpsUrlKind, "The notification URL must be an absolute https:// URL."));
@@ -175,9 +173,9 @@ internal static class BodyValidator
             ValidationErrorKind.ObjectExpected => "An object is expected.",
             ValidationErrorKind.ArrayExpected => "An array is expected.",
             ValidationErrorKind.NullExpected => "null is expected.",
-            ValidationErrorKind.UriExpected => "A URI is expected.",
-            ValidationErrorKind.DateTimeExpected => "A date-time (ISO 8601) is expected.",
-            ValidationErrorKind.EmailExpected => "An e-mail address is expected.",
+            ValidationErrorKind.UriExpected => "An absolute URI (RFC 3986) is expected.",
+            ValidationErrorKind.DateTimeExpected => "A date-time (RFC 3339) is expected.",
+            ValidationErrorKind.EmailExpected => "An e-mail address (RFC 5321 mailbox) is expected.",
             ValidationErrorKind.StringTooShort => $"The string is shorter than {schema?.MinLength}.",
             ValidationErrorKind.StringTooLong => $"The string is longer than {schema?.MaxLength}.",
             ValidationErrorKind.TooFewItems => $"The array has fewer than {schema?.MinItems} items.",

@@ -101,9 +101,10 @@ namespace BoardingDsl
                 {
                     context.Invalid("notificationUrl", "pattern ^https://", text, "must match the pattern " + "^https://");
                 }
-                if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
+                // The https rule holds the URL to RFC 3986 too: one violation for one bad URL, not two.
+                if (text.StartsWith("https://", global::System.StringComparison.Ordinal) && !global::BoardingDsl.Serialization.BoardingRules.IsHttpsUrl(text))
                 {
-                    context.Invalid("notificationUrl", "format uri", text, "must be an absolute URI");
+                    context.Invalid("notificationUrl", "https URL", text, "must be an absolute https URL with a host name or address, a port of 1-65535 if any, no fragment, at most 2048 characters");
                 }
             }
 
