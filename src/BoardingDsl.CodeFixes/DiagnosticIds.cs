@@ -2,7 +2,7 @@ namespace BoardingDsl.CodeFixes;
 
 /// <summary>
 /// The IDs and diagnostic properties the fixes act on. They mirror <c>DiagnosticCatalogue</c> and
-/// <c>BuilderAnalyzer</c> in the generator assembly, which this assembly does not reference so that either
+/// <c>BuilderDiagnosticProperties</c> in the generator assembly, which this assembly does not reference so that either
 /// can be loaded alone; a test checks the two agree.
 /// </summary>
 internal static class DiagnosticIds

@@ -75,7 +75,7 @@ public class CodeFixTests
         Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.NotHttpsId, DiagnosticIds.NotHttps);
         Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.UndocumentedEnumValueId, DiagnosticIds.UndocumentedEnumValue);
         Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.DuplicateValueId, DiagnosticIds.DuplicateValue);
-        Assert.Equal(Generator.Analyzers.BuilderAnalyzer.MissingCallsProperty, DiagnosticIds.MissingCallsProperty);
-        Assert.Equal(Generator.Analyzers.BuilderAnalyzer.DocumentedValuesProperty, DiagnosticIds.DocumentedValuesProperty);
+        Assert.Equal(Generator.Analyzers.BuilderDiagnosticProperties.MissingCallsProperty, DiagnosticIds.MissingCallsProperty);
+        Assert.Equal(Generator.Analyzers.BuilderDiagnosticProperties.DocumentedValuesProperty, DiagnosticIds.DocumentedValuesProperty);
     }
 }

@@ -24,7 +24,7 @@ namespace BoardingDsl.Analyzers.Tests;
 /// <summary>
 /// The rule pages in <c>docs/rules/</c>: one per diagnostic, each with the sections a reader expects, and examples
 /// that really do what the page says. BDSL0xxx Before/After snippets are compiled with the generated builders and
-/// run through <see cref="BuilderAnalyzer"/>; BDSL1xxx schema examples are run through <see cref="SchemaFileAnalyzer"/>.
+/// run through <see cref="BuilderRuleAnalyzer.All"/>; BDSL1xxx schema examples are run through <see cref="SchemaFileAnalyzer"/>.
 /// </summary>
 public class RuleDocsTests
 {
@@ -209,7 +209,7 @@ public class RuleDocsTests
         var compilation = CSharpCompilation.Create("RuleDocSnippet", trees, TestWorld.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics(Token).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        var diagnostics = await RunAnalyzer(compilation, new BuilderAnalyzer(), schemas);
+        var diagnostics = await RunAnalyzer(compilation, BuilderRuleAnalyzer.All, schemas);
         return (errors, diagnostics);
     }
 
@@ -219,15 +219,15 @@ public class RuleDocsTests
         var examples = blocks.Select(b => (Path.Combine(RulesDirectory, "examples", b.FileName ?? "example.schema.json"), b.Code));
         var compilation = CSharpCompilation.Create("RuleDocSchemas",
             new[] { CSharpSyntaxTree.ParseText("class Empty { }", cancellationToken: Token) }, TestWorld.References);
-        return await RunAnalyzer(compilation, new SchemaFileAnalyzer(), schemas.Concat(examples));
+        return await RunAnalyzer(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaFileAnalyzer()), schemas.Concat(examples));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer, IEnumerable<(string Path, string Text)> schemas)
+    private static async Task<ImmutableArray<Diagnostic>> RunAnalyzer(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<(string Path, string Text)> schemas)
     {
         var exceptions = new List<Exception>();
         var options = new AnalyzerOptions(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray());
         var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create(analyzer),
+            analyzers,
             new CompilationWithAnalyzersOptions(options, (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(Token);
         Assert.Empty(exceptions);

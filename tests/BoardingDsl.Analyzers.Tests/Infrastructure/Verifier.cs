@@ -12,8 +12,25 @@ internal static class Verifier
 {
     public const string Usings = "using System;\nusing System.Collections.Generic;\nusing BoardingDsl;\n";
 
-    public static Task AnalyzeAsync(string code, params DiagnosticResult[] expected) =>
-        AnalyzeAsync<BuilderAnalyzer>(code, System.Array.Empty<(string, string)>(), expected);
+    /// <summary>Every builder rule analyzer at once (BDSL0001–0005), as a build runs them.</summary>
+    public static async Task AnalyzeAsync(string code, params DiagnosticResult[] expected)
+    {
+        var test = new AllRulesTest { TestCode = Usings + code };
+        Prepare(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContextToken());
+    }
+
+    private sealed class AllRulesTest : CSharpAnalyzerTest<MissingRequiredAnalyzer, DefaultVerifier>
+    {
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => BuilderRuleAnalyzer.All;
+    }
+
+    private sealed class AllRulesFixTest<TFix> : CSharpCodeFixTest<MissingRequiredAnalyzer, TFix, DefaultVerifier>
+        where TFix : CodeFixProvider, new()
+    {
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => BuilderRuleAnalyzer.All;
+    }
 
     public static async Task AnalyzeAsync<TAnalyzer>(string code, (string Path, string Text)[] extraSchemas, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
@@ -37,7 +54,7 @@ internal static class Verifier
     public static async Task FixAsync<TFix>(string code, string fixedCode, DiagnosticResult[] expected, DiagnosticResult[] expectedAfterFix)
         where TFix : CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<BuilderAnalyzer, TFix, DefaultVerifier>
+        var test = new AllRulesFixTest<TFix>
         {
             TestCode = Usings + code,
             FixedCode = Usings + fixedCode,

@@ -12,26 +12,60 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace BoardingDsl.Generator.Analyzers;
 
-/// <summary>
-/// Checks builder code against the schema model, so every rule comes from the schema (required, pattern,
-/// enum, x- annotations), never from a field name written here: BDSL0001–BDSL0005.
-/// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BuilderAnalyzer : DiagnosticAnalyzer
+/// <summary>The BDSL0xxx rules on builder code, one analyzer each.</summary>
+[Flags]
+public enum BuilderRules
+{
+    /// <summary>BDSL0001.</summary>
+    MissingRequired = 1,
+
+    /// <summary>BDSL0002.</summary>
+    NotHttps = 2,
+
+    /// <summary>BDSL0003.</summary>
+    UndocumentedEnumValue = 4,
+
+    /// <summary>BDSL0004.</summary>
+    IgnoredWithoutSibling = 8,
+
+    /// <summary>BDSL0005.</summary>
+    DuplicateValue = 16,
+}
+
+/// <summary>Names shared by the analyzers and the code fixes (which see only these strings, not this assembly).</summary>
+public static class BuilderDiagnosticProperties
 {
     /// <summary>Diagnostic property: the <c>With…</c> calls the BDSL0001 fix inserts, as C# (separated by newlines).</summary>
     public const string MissingCallsProperty = "MissingCalls";
 
     /// <summary>Diagnostic property: the documented values of the enum (BDSL0003), separated by newlines.</summary>
     public const string DocumentedValuesProperty = "DocumentedValues";
+}
+
+/// <summary>
+/// Checks builder code against the schema model, so every rule comes from the schema (required, pattern,
+/// enum, x- annotations), never from a field name written here. One sealed analyzer per rule (below): a host such as
+/// <c>dotnet format</c> takes the Fix All key from the first diagnostic an analyzer reports, so an analyzer that
+/// reported several rules left the other rules' fixes unapplied.
+/// </summary>
+public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
+{
+    private readonly BuilderRules _rule;
+
+    private protected BuilderRuleAnalyzer(BuilderRules rule, DiagnosticDescriptor descriptor)
+    {
+        _rule = rule;
+        SupportedDiagnostics = ImmutableArray.Create(descriptor);
+    }
+
+    /// <summary>Every builder rule analyzer, as a host runs them.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> All { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
+        new MissingRequiredAnalyzer(), new HttpsUrlAnalyzer(), new EnumValueAnalyzer(), new IgnoredSettingAnalyzer(), new DuplicateValueAnalyzer());
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticCatalogue.MissingRequired,
-        DiagnosticCatalogue.NotHttps,
-        DiagnosticCatalogue.UndocumentedEnumValue,
-        DiagnosticCatalogue.IgnoredWithoutSibling,
-        DiagnosticCatalogue.DuplicateValue);
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    private bool Checks(BuilderRules rule) => (_rule & rule) != 0;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -57,7 +91,7 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BuilderCatalog catalog, ConcurrentDictionary<Location, byte> reported)
+    private void AnalyzeInvocation(OperationAnalysisContext context, BuilderCatalog catalog, ConcurrentDictionary<Location, byte> reported)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (catalog.Builder(invocation.TargetMethod.ContainingType) is not { } type)
@@ -67,13 +101,24 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
 
         if (invocation.TargetMethod.Name == "Build" && invocation.Arguments.Length == 0 && invocation.Instance is { } receiver)
         {
-            var state = new BuilderFlow(catalog).Read(receiver);
-            if (state is not null)
+            if (Checks(BuilderRules.MissingRequired | BuilderRules.IgnoredWithoutSibling) && new BuilderFlow(catalog).Read(receiver) is { } state)
             {
-                CheckRequired(context, invocation, state, catalog);
-                CheckIgnored(context, state, reported);
+                if (Checks(BuilderRules.MissingRequired))
+                {
+                    CheckRequired(context, invocation, state, catalog);
+                }
+
+                if (Checks(BuilderRules.IgnoredWithoutSibling))
+                {
+                    CheckIgnored(context, state, reported);
+                }
             }
 
+            return;
+        }
+
+        if (!Checks(BuilderRules.NotHttps | BuilderRules.UndocumentedEnumValue | BuilderRules.DuplicateValue))
+        {
             return;
         }
 
@@ -82,7 +127,7 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (property.HttpsOnly)
+        if (property.HttpsOnly && Checks(BuilderRules.NotHttps))
         {
             CheckHttps(context, invocation, property);
         }
@@ -105,7 +150,7 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
         var topLevel = state.Type.Properties
             .Where(p => p.IsRequired && !state.Calls.ContainsKey(p.JsonName))
             .Select(p => "." + p.Method + "(" + Placeholders.For(p, catalog) + ")");
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCallsProperty, string.Join("\n", topLevel));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.MissingCallsProperty, string.Join("\n", topLevel));
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticCatalogue.MissingRequired,
             NameLocation(build),
@@ -191,10 +236,10 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property, TypeModel enumType)
+    private void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property, TypeModel enumType)
     {
         var documented = enumType.Members.Select(m => m.JsonValue).ToList();
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(DocumentedValuesProperty, string.Join("\n", documented));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.DocumentedValuesProperty, string.Join("\n", documented));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in ArgumentValues.Of(invocation))
         {
@@ -206,10 +251,13 @@ public sealed class BuilderAnalyzer : DiagnosticAnalyzer
 
             if (json is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.UndocumentedEnumValue, value.Syntax.GetLocation(), properties,
+                if (Checks(BuilderRules.UndocumentedEnumValue))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.UndocumentedEnumValue, value.Syntax.GetLocation(), properties,
                     shown, enumType.Name + " (" + property.JsonName + ")", string.Join(", ", documented)));
+                }
             }
-            else if (property.WarnOnDuplicates && !seen.Add(json))
+            else if (property.WarnOnDuplicates && !seen.Add(json) && Checks(BuilderRules.DuplicateValue))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.DuplicateValue, value.Syntax.GetLocation(), json, property.JsonName));
             }
