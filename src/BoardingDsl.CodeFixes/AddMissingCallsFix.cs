@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Text;
 
 namespace BoardingDsl.CodeFixes;
 
@@ -40,14 +40,20 @@ public sealed class AddMissingCallsFix : CodeFixProvider
         }
     }
 
+    /// <summary>
+    /// Inserts the calls before <c>.Build()</c>: each on its own line, indented like <c>.Build()</c>, when the chain is
+    /// written one call per line; inline when it is on one line.
+    /// </summary>
     private static async Task<Document> AddCallsAsync(Document document, MemberAccessExpressionSyntax buildAccess, string calls, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var receiver = buildAccess.Expression;
-        var text = receiver.ToString() + string.Concat(calls.Split('\n').Where(c => c.Length > 0));
-        var newReceiver = SyntaxFactory.ParseExpression(text)
-            .WithTriviaFrom(receiver)
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        return document.WithSyntaxRoot(root!.ReplaceNode(receiver, newReceiver));
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var dot = buildAccess.OperatorToken.SpanStart;
+        var line = text.Lines.GetLineFromPosition(dot);
+        var before = text.ToString(TextSpan.FromBounds(line.Start, dot));
+        var onItsOwnLine = before.Length > 0 && before.Trim().Length == 0;
+        var newLine = line.EndIncludingLineBreak > line.End ? text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
+        var inserted = calls.Split('\n').Where(c => c.Length > 0)
+            .Select(c => onItsOwnLine ? c + newLine + before : c);
+        return document.WithText(text.WithChanges(new TextChange(new TextSpan(dot, 0), string.Concat(inserted))));
     }
 }

@@ -14,12 +14,28 @@ public class CodeFixTests
         } }
         """, """
         class C { void M() {
-            var r = Boarding.SubmitOrder().WithExternalReference("x").WithNotifyCustomerByEmail(false).WithOrder(_ => { }).{|#0:Build|}();
+            var r = Boarding.SubmitOrder().WithExternalReference("x").WithNotifyCustomerByEmail(global::BoardingDsl.BoardingPlaceholder.Value<bool>()).WithOrder(x => x.WithOrderDate(global::BoardingDsl.BoardingPlaceholder.Value<global::System.DateTimeOffset>()).WithCartUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStoreUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStatusUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStoreInformation(x1 => x1.WithCocNumber(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithCocRegistry(global::BoardingDsl.BoardingPlaceholder.Value<global::BoardingDsl.CocRegistry>()))).{|#0:Build|}();
         } }
         """,
-        new[] { Verifier.Expect("BDSL0001", 0, "SubmitOrderRequest (submit-order.schema.json)", "$.notifyCustomerByEmail, $.order", "WithNotifyCustomerByEmail(…), WithOrder(…)") },
-        // The inserted lambda is a placeholder: its own required fields are now what is missing.
-        new[] { Verifier.Expect("BDSL0001", 0, "SubmitOrderRequest (submit-order.schema.json)", "$.order.orderDate, $.order.cartUrl, $.order.storeUrl, $.order.statusUrl, $.order.storeInformation", "WithOrderDate(…), WithCartUrl(…), WithStoreUrl(…), WithStatusUrl(…), WithStoreInformation(…)") });
+        // One fix leaves nothing required unset: the nested order gets its own required calls.
+        Verifier.Expect("BDSL0001", 0, "SubmitOrderRequest (submit-order.schema.json)", "$.notifyCustomerByEmail, $.order", "WithNotifyCustomerByEmail(…), WithOrder(…)"));
+
+    [Fact]
+    public Task In_a_chain_written_one_call_per_line_each_inserted_call_gets_its_own_line_indented_like_its_neighbours() => Verifier.FixAsync<AddMissingCallsFix>("""
+        class C { void M(Order order) {
+            var r = Boarding.SubmitOrder()
+                .WithExternalReference("x")
+                .{|#0:Build|}();
+        } }
+        """, """
+        class C { void M(Order order) {
+            var r = Boarding.SubmitOrder()
+                .WithExternalReference("x")
+                .WithNotifyCustomerByEmail(global::BoardingDsl.BoardingPlaceholder.Value<bool>())
+                .WithOrder(x => x.WithOrderDate(global::BoardingDsl.BoardingPlaceholder.Value<global::System.DateTimeOffset>()).WithCartUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStoreUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStatusUrl(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithStoreInformation(x1 => x1.WithCocNumber(global::BoardingDsl.BoardingPlaceholder.Value<string>()).WithCocRegistry(global::BoardingDsl.BoardingPlaceholder.Value<global::BoardingDsl.CocRegistry>())))
+                .{|#0:Build|}();
+        } }
+        """, Verifier.Expect("BDSL0001", 0, "SubmitOrderRequest (submit-order.schema.json)", "$.notifyCustomerByEmail, $.order", "WithNotifyCustomerByEmail(…), WithOrder(…)"));
 
     [Theory]
     [InlineData("http://api.integrator.nl/cb")]
