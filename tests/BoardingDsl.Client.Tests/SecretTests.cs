@@ -63,13 +63,13 @@ public sealed class SecretTests
         Assert.Equal(OrderStatus.Processing, status.OrderStatus);
 
         // Failures: a wrong key (401), an unknown order (404), a 500 after its retry, a refused connection.
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => wrong.Client.GetOrderStatusAsync("x", ct)));
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => wrong.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("x", ct)));
         host.Traffic.Intercept = (attempt, next) => Task.FromResult(Traffic.Answer(attempt.Request, HttpStatusCode.InternalServerError, "{}"));
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("x", ct)));
         host.Traffic.Intercept = (attempt, next) => throw new HttpRequestException("Connection refused (" + attempt.Request.RequestUri + ")");
         exceptions.Add(await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetOrderStatusAsync("x", ct)));
-        Assert.Equal(HttpStatusCode.Unauthorized, ((BoardingApiException)exceptions[0]).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, ((BoardingApiStatusException)exceptions[0]).StatusCode);
 
         // Logging really was on at Trace, for HttpClient, the resilience pipeline and the sandbox alike.
         var lines = logs.Lines;
@@ -124,7 +124,7 @@ public sealed class SecretTests
         bearer.Traffic.Intercept = (attempt, next) => { sentBearer = attempt.Request.Headers.Authorization?.ToString(); return next(); };
 
         await basic.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken);
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => bearer.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => bearer.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken));
 
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Key + ":")), sentBasic);
         Assert.Equal("Bearer " + Key, sentBearer);
