@@ -41,6 +41,8 @@ public sealed class AnswerTests
     [InlineData("SubmitOrder", "application/json", "\"created\"", "The body is a JSON string, not a JSON object.")]
     [InlineData("GetOrderStatus", "application/json", "[]", null)]
     [InlineData("GetOrderStatus", "application/json", """{"orderStatus":42}""", null)]
+    [InlineData("StartOrder", "application/json", """{"storeInformation":5}""", null)]
+    [InlineData("AddTerminalPackage", "application/json", "null", null)]
     [InlineData("SubmitOrder", "text/plain", """{"orderId":"x"}""", "the content type is not JSON")]
     [InlineData("GetOrderStatus", null, StatusJson, "the answer has no content type")]
     public async Task A_2xx_that_is_not_the_documented_JSON_is_an_invalid_response(string operation, string? contentType, string body, string? reason)
@@ -162,6 +164,44 @@ public sealed class AnswerTests
         Assert.Single(server.Requests);
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task A_429_with_Retry_After_2_that_keeps_coming_ends_in_the_rate_limit_error_before_the_total_timeout()
+    {
+        // The probe: retried without end until Polly's TimeoutRejectedException. Now each Retry-After is waited on
+        // while the total timeout allows it, and then the 429 itself surfaces.
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LyingServer.StartAsync(ct, LyingServer.Respond(429, "application/json", "{}", r => r.Headers.RetryAfter = "2"));
+        await using var host = LyingClientHost.Create(server, configure: o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(2);
+            o.TotalTimeout = TimeSpan.FromSeconds(5);
+        });
+
+        var ex = await Assert.ThrowsAsync<BoardingApiRateLimitedException>(() => host.Client.GetOrderStatusAsync("o-1", ct));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), ex.RetryAfter);
+        Assert.InRange(server.Requests.Count, 2, 3); // 0 s, 2 s, perhaps 4 s; never a wait past 5 s
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_503_with_Retry_After_on_a_configurator_PATCH_is_retried_after_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var calls = 0;
+        var order = TestOrders.ConfiguredJson().ToJsonString();
+        await using var server = await LyingServer.StartAsync(ct, context => Interlocked.Increment(ref calls) == 1
+            ? LyingServer.Respond(503, "text/html", "<html>maintenance</html>", r => r.Headers.RetryAfter = "1")(context)
+            : LyingServer.Respond(200, "application/json", order)(context));
+        await using var host = LyingClientHost.Create(server);
+        var clock = Stopwatch.StartNew();
+
+        var answer = await host.Client.AddTerminalPackageAsync(TestOrders.TerminalPackage(TestOrders.Configured()), ct);
+
+        Assert.NotNull(answer.StoreInformation);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, not after the 1 s asked for");
+    }
+
     [Fact(Timeout = 15_000)]
     public async Task A_429_that_keeps_coming_gives_up_after_MaxRetryAttempts_with_RetryAfter()
     {
@@ -262,6 +302,21 @@ public sealed class AnswerTests
         var ex = await Assert.ThrowsAsync<BoardingApiTimeoutException>(() => host.Client.GetOrderStatusAsync("o-1", ct));
 
         Assert.Contains("reading the body", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task The_Timeout_of_an_HttpClient_of_ones_own_is_a_typed_timeout_too()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LyingServer.StartAsync(ct, async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var client = new BoardingClient(http, new BoardingClientOptions { BaseAddress = server.BaseAddress, ApiKey = "test-key-0123456789" });
+
+        var ex = await Assert.ThrowsAsync<BoardingApiTimeoutException>(() => client.GetOrderStatusAsync("o-1", ct));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
+        Assert.Equal("GetOrderStatus timed out: no answer within HttpClient.Timeout (0.3 s).", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
     }
 
     [Fact(Timeout = 20_000)]
