@@ -45,7 +45,24 @@ internal sealed partial class BoardingRedactor
             return null;
         }
 
-        var text = Redact(Encoding.UTF8.GetString(body), cut);
+        // Only the start is decoded and searched (a body may be megabytes); what follows counts as cut off.
+        var maxBytes = maxChars * 2;
+        if (body.Length > maxBytes)
+        {
+            body = body.Slice(0, maxBytes);
+            cut = true;
+        }
+
+        string text;
+        try
+        {
+            text = Redact(Encoding.UTF8.GetString(body), cut);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "(the body is not shown: it could not be searched for credentials in time)";
+        }
+
         if (text.Length > maxChars)
         {
             // Cut after redacting: the whole text was searched, so no key can be split here.
