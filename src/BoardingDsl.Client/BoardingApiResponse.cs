@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace BoardingDsl.Client;
 
 /// <summary>
-/// The answer of a call whose response body CCV does not document (SubmitOrder): the status code and the body as
-/// JSON, as it came.
+/// The answer of a call whose response body CCV does not document (SubmitOrder): the status code and the body, a
+/// JSON object (the client refuses anything else as a <see cref="BoardingApiInvalidResponseException"/>).
 /// </summary>
 public sealed class BoardingApiResponse
 {
@@ -19,7 +19,7 @@ public sealed class BoardingApiResponse
     /// <summary>The HTTP status code (CCV documents both 200 "Order created" and 201 "Success" for SubmitOrder).</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The body, when it was JSON.</summary>
+    /// <summary>The body: a JSON object when read by the client.</summary>
     public JsonElement? Body { get; }
 
     /// <summary>A string member of the body, e.g. <c>orderId</c>, when present.</summary>

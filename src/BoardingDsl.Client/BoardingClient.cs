@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -7,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BoardingDsl.Serialization;
+using Polly.Timeout;
 
 namespace BoardingDsl.Client;
 
@@ -17,28 +20,59 @@ namespace BoardingDsl.Client;
 /// </summary>
 public sealed class BoardingClient
 {
+    /// <summary>How much of an error answer's body is read (at most <see cref="BoardingClientOptions.MaxResponseBytes"/>).</summary>
+    private const int ErrorBodyBytes = 64 * 1024;
+
+    /// <summary>The longest body excerpt an exception keeps.</summary>
+    private const int ExcerptChars = 16 * 1024;
+
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly BoardingRedactor _redactor;
+    private readonly int _maxResponseBytes;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _totalTimeout;
 
     /// <summary>Creates the client over <paramref name="http"/> (its resilience handlers, if any, apply).</summary>
+    /// <exception cref="InvalidOperationException">The options, or the base address of <paramref name="http"/>, cannot work.</exception>
     public BoardingClient(HttpClient http, BoardingClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (http.BaseAddress is { } own)
+        {
+            BoardingClientOptions.ValidateAddress(own, "HttpClient.BaseAddress");
+        }
+
         _http = http;
         _http.BaseAddress = WithTrailingSlash(_http.BaseAddress ?? options.BaseAddress!);
         _authorization = options.AuthenticationScheme == BoardingAuthenticationScheme.Bearer
             ? new AuthenticationHeaderValue("Bearer", options.ApiKey)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":")));
+        _redactor = new BoardingRedactor(options.ApiKey!);
+        _maxResponseBytes = options.MaxResponseBytes;
+        _attemptTimeout = options.AttemptTimeout;
+        _totalTimeout = options.TotalTimeout;
     }
 
     // "https://host/v1" must keep its "/v1" when the relative API paths are added to it.
     private static Uri WithTrailingSlash(Uri address) =>
         address.AbsolutePath.EndsWith('/') ? address : new Uri(address.GetLeftPart(UriPartial.Path) + "/" + address.Query);
 
-    /// <summary>Sends one call and reads its answer with <paramref name="read"/>. Used by the generated methods.</summary>
-    /// <exception cref="BoardingApiException">The API answered with an error status.</exception>
+    /// <summary>
+    /// Sends one call and reads its answer with <paramref name="read"/>. Used by the generated methods. The answer is
+    /// read only up to <see cref="BoardingClientOptions.MaxResponseBytes"/>; <paramref name="read"/> sees only a 2xx
+    /// with a JSON content type and a non-empty body, and a <see cref="JsonException"/> it throws is a
+    /// <see cref="BoardingApiInvalidResponseException"/>.
+    /// </summary>
+    /// <exception cref="BoardingApiStatusException">The API answered with an error status (<see cref="BoardingApiRateLimitedException"/> for 429).</exception>
+    /// <exception cref="BoardingApiInvalidResponseException">A success status without the documented JSON.</exception>
+    /// <exception cref="BoardingApiResponseTooLargeException">A success answer larger than the limit.</exception>
+    /// <exception cref="BoardingApiRedirectException">A redirect (3xx).</exception>
+    /// <exception cref="BoardingApiTimeoutException">No answer within the attempt or total timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed.</exception>
     public async Task<TResponse> SendAsync<TResponse>(
         BoardingEndpoint endpoint,
         string path,
@@ -47,10 +81,15 @@ public sealed class BoardingClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        using var request = new HttpRequestMessage(endpoint.Method, path.TrimStart('/'));
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(read);
+        var relative = path.TrimStart('/');
+        var target = new Uri(_http.BaseAddress!, relative);
+        using var request = new HttpRequestMessage(endpoint.Method, relative);
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Options.Set(BoardingRequestOptions.Endpoint, endpoint);
+        request.Options.Set(BoardingRequestOptions.StartedAt, Stopwatch.GetTimestamp());
         if (body is not null)
         {
             request.Content = new ByteArrayContent(BoardingJson.SerializeToUtf8Bytes(body))
@@ -59,34 +98,185 @@ public sealed class BoardingClient
             };
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        HttpResponseMessage response;
+        try
         {
-            endpoint.Responses.TryGetValue((int)response.StatusCode, out var description);
-            throw new BoardingApiException(endpoint.Operation, response.StatusCode, description, bytes.Length == 0 ? null : Encoding.UTF8.GetString(bytes));
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new BoardingApiTimeoutException(endpoint.Operation, e.Timeout, e.Timeout == _attemptTimeout ? "the attempt timeout" : e.Timeout == _totalTimeout ? "the total timeout" : "a timeout", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BoardingApiTimeoutException(endpoint.Operation, _http.Timeout, "HttpClient.Timeout", e);
         }
 
-        return read(response.StatusCode, bytes);
+        using (response)
+        {
+            return await ReadAsync(endpoint, target, response, read, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Reads an undocumented answer as it came.</summary>
-    public static BoardingApiResponse ReadUndocumented(HttpStatusCode statusCode, ReadOnlyMemory<byte> body)
+    private async Task<TResponse> ReadAsync<TResponse>(
+        BoardingEndpoint endpoint,
+        Uri target,
+        HttpResponseMessage response,
+        Func<HttpStatusCode, ReadOnlyMemory<byte>, TResponse> read,
+        CancellationToken cancellationToken)
     {
-        if (body.IsEmpty)
+        var operation = endpoint.Operation;
+        var status = response.StatusCode;
+        var contentType = response.Content.Headers.ContentType is { } type ? _redactor.Redact(type.ToString()) : null;
+        endpoint.Responses.TryGetValue((int)status, out var description);
+
+        // Not followed by AddBoardingClient's handler; a redirect an HttpClient of the caller's own followed shows as
+        // an answer from elsewhere (and, for a POST, to a GET): it is not the Boarding API's answer either.
+        if ((int)status is >= 300 and < 400)
         {
-            return new BoardingApiResponse(statusCode, null);
+            throw new BoardingApiRedirectException(operation, status, LocationHost(response.Headers.Location, target), followed: false);
+        }
+
+        if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answered &&
+            (!string.Equals(answered.Authority, target.Authority, StringComparison.OrdinalIgnoreCase) || response.RequestMessage.Method != endpoint.Method))
+        {
+            throw new BoardingApiRedirectException(operation, status, answered.Host, followed: true);
+        }
+
+        var success = response.IsSuccessStatusCode;
+        if (success && response.Content.Headers.ContentLength is { } announced && announced > _maxResponseBytes)
+        {
+            throw new BoardingApiResponseTooLargeException(operation, status, contentType, _maxResponseBytes, announced);
+        }
+
+        var limit = success ? _maxResponseBytes : Math.Min(_maxResponseBytes, ErrorBodyBytes);
+        (byte[] Buffer, int Length, bool Cut) bytes;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_attemptTimeout);
+            try
+            {
+                bytes = await ReadBoundedAsync(response.Content, limit, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new BoardingApiTimeoutException(operation, _attemptTimeout, "the attempt timeout, reading the body", e);
+            }
+        }
+
+        var content = new ReadOnlyMemory<byte>(bytes.Buffer, 0, bytes.Length);
+        if (!success)
+        {
+            var excerpt = _redactor.Excerpt(content.Span, bytes.Cut, ExcerptChars);
+            var retryAfter = RetryAfterOf(response);
+            throw status == HttpStatusCode.TooManyRequests
+                ? new BoardingApiRateLimitedException(operation, description, excerpt, contentType, retryAfter)
+                : new BoardingApiStatusException(operation, status, description, excerpt, contentType, retryAfter);
+        }
+
+        if (bytes.Cut)
+        {
+            throw new BoardingApiResponseTooLargeException(operation, status, contentType, _maxResponseBytes, null);
+        }
+
+        if (!IsJson(response.Content.Headers.ContentType))
+        {
+            throw Invalid(contentType is null ? "the answer has no content type" : "the content type is not JSON", null);
+        }
+
+        if (content.IsEmpty)
+        {
+            throw Invalid("the body is empty", null);
         }
 
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return new BoardingApiResponse(statusCode, document.RootElement.Clone());
+            return read(status, content);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return new BoardingApiResponse(statusCode, null);
+            throw Invalid(_redactor.Redact(e.Message), e);
         }
+
+        BoardingApiInvalidResponseException Invalid(string reason, Exception? inner) =>
+            new(operation, status, contentType, reason, _redactor.Excerpt(content.Span, false, ExcerptChars), inner);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; <c>Cut</c> when more came.</summary>
+    private static async Task<(byte[] Buffer, int Length, bool Cut)> ReadBoundedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var announced = content.Headers.ContentLength;
+            var buffer = new byte[(int)Math.Min(announced is { } n and >= 0 ? n + 1 : 16 * 1024, (long)limit + 1)];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        return (buffer, limit, true);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+                }
+
+                var got = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (got == 0)
+                {
+                    return (buffer, length, false);
+                }
+
+                length += got;
+                if (length > limit)
+                {
+                    return (buffer, limit, true);
+                }
+            }
+        }
+    }
+
+    private static bool IsJson(MediaTypeHeaderValue? type) =>
+        type?.MediaType is { } media &&
+        (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+         media.Equals("text/json", StringComparison.OrdinalIgnoreCase) ||
+         media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The redirect target's host only (a relative Location stays on the request's host).</summary>
+    private static string? LocationHost(Uri? location, Uri target) =>
+        location is null ? null : location.IsAbsoluteUri ? location.Host : target.Host;
+
+    /// <summary>The answer's <c>Retry-After</c> as a wait from now (an HTTP-date in the past is zero), if it sent one.</summary>
+    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+
+    /// <summary>
+    /// Reads an undocumented answer (SubmitOrder's). CCV documents no body for it, but the status call needs the
+    /// order id that only the submit answer can carry, and a captive proxy's HTML page or an empty 200 must not pass
+    /// for a submitted order: the answer must be a JSON object (the sandbox answers <c>{"orderId": …}</c>).
+    /// </summary>
+    /// <exception cref="JsonException">The body is empty, not JSON, or not a JSON object.</exception>
+    public static BoardingApiResponse ReadUndocumented(HttpStatusCode statusCode, ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            throw new JsonException("The body is empty; a JSON object is expected.");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"The body is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not a JSON object.");
+        }
+
+        return new BoardingApiResponse(statusCode, document.RootElement.Clone());
     }
 
     /// <summary>Fills a path parameter, escaped.</summary>
@@ -97,7 +287,7 @@ public sealed class BoardingClient
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"BoardingClient({_http.BaseAddress})";
+    public override string ToString() => $"BoardingClient({BoardingClientOptions.Printable(_http.BaseAddress)})";
 }
 
 /// <summary>Keys of <see cref="HttpRequestMessage.Options"/> the client sets.</summary>
@@ -105,4 +295,7 @@ public static class BoardingRequestOptions
 {
     /// <summary>The endpoint of the request, so handlers can tell a submit from a configurator call.</summary>
     public static readonly HttpRequestOptionsKey<BoardingEndpoint> Endpoint = new("BoardingDsl.Endpoint");
+
+    /// <summary>When the call began (<see cref="Stopwatch.GetTimestamp"/>), so a retry can tell how much of the total timeout is left.</summary>
+    internal static readonly HttpRequestOptionsKey<long> StartedAt = new("BoardingDsl.StartedAt");
 }

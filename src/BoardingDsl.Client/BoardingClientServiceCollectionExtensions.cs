@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
+using System.Threading.Tasks;
 using BoardingDsl.Client;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,7 +15,8 @@ public static class BoardingClientServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="BoardingClient"/> as a typed HTTP client with retries for GET and the configurator PATCH calls
-    /// on transient failures, and never for SubmitOrder (a second submit would create a second order).
+    /// on transient failures (after the server's <c>Retry-After</c>, up to <see cref="BoardingClientOptions.MaxRetryAfter"/>),
+    /// and never for SubmitOrder (a second submit would create a second order). Redirects are not followed.
     /// </summary>
     public static IHttpClientBuilder AddBoardingClient(this IServiceCollection services, Action<BoardingClientOptions> configure)
     {
@@ -39,6 +42,22 @@ public static class BoardingClientServiceCollectionExtensions
             });
         builder.AddTypedClient((http, provider) => new BoardingClient(http, provider.GetRequiredService<IOptions<BoardingClientOptions>>().Value));
 
+        // A redirect is never followed: a 302 turns the submit POST into a GET elsewhere (nothing is submitted, yet
+        // the answer looks like success), and the key would go along. The client reports any 3xx as
+        // BoardingApiRedirectException.
+        builder.ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            switch (handler)
+            {
+                case HttpClientHandler client:
+                    client.AllowAutoRedirect = false;
+                    break;
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+            }
+        });
+
         builder.AddResilienceHandler("boarding", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<BoardingClientOptions>>().Value;
@@ -51,14 +70,19 @@ public static class BoardingClientServiceCollectionExtensions
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(200),
+                    ShouldRetryAfterHeader = false, // replaced by the bounded DelayGenerator below
                 };
                 var transient = retry.ShouldHandle;
                 // The request is read from the resilience context: on an exception (reset connection, attempt timeout)
-                // there is no response to ask, and a submit must not be sent twice.
+                // there is no response to ask, and a submit must not be sent twice. A Retry-After longer than
+                // MaxRetryAfter, or than what is left of TotalTimeout, is not waited on: the answer (429, 503) goes to
+                // the caller at once as a typed error with its RetryAfter, instead of a timeout later.
                 retry.ShouldHandle = args =>
-                    args.Context.GetRequestMessage() is not { } request || !IsRetriable(request)
-                        ? new System.Threading.Tasks.ValueTask<bool>(false)
+                    args.Context.GetRequestMessage() is not { } request || !IsRetriable(request) || !WithinBudget(request, args.Outcome.Result, options)
+                        ? new ValueTask<bool>(false)
                         : transient(args);
+                retry.DelayGenerator = args =>
+                    new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? BoardingClient.RetryAfterOf(response) : null);
                 pipeline.AddRetry(retry);
             }
 
@@ -66,6 +90,22 @@ public static class BoardingClientServiceCollectionExtensions
         });
 
         return builder;
+    }
+
+    private static bool WithinBudget(HttpRequestMessage request, HttpResponseMessage? response, BoardingClientOptions options)
+    {
+        if (response is null || BoardingClient.RetryAfterOf(response) is not { } wait)
+        {
+            return true;
+        }
+
+        if (wait > options.MaxRetryAfter)
+        {
+            return false;
+        }
+
+        return !request.Options.TryGetValue(BoardingRequestOptions.StartedAt, out var started) ||
+               Stopwatch.GetElapsedTime(started) + wait < options.TotalTimeout;
     }
 
     private static bool IsRetriable(HttpRequestMessage request) =>

@@ -30,7 +30,7 @@ public sealed class ErrorTests
         await using var host = ClientHost.For(sandbox);
         var request = TestOrders.Submit(OrderWithInvalidCartUrl(), "bad-1");
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.SubmitOrderAsync(request, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.SubmitOrderAsync(request, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal("SubmitOrder", ex.Operation);
@@ -53,7 +53,7 @@ public sealed class ErrorTests
 
         // Build() accepts it: that an order has a sales package is no rule of the request's schema.
         var request = TestOrders.OnlinePayments(started);
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.AddProductPspStandaloneAsync(request, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.AddProductPspStandaloneAsync(request, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal("AddProductPspStandalone", ex.Operation);
@@ -80,7 +80,7 @@ public sealed class ErrorTests
             _ => () => host.Client.AddProductPspStandaloneAsync(TestOrders.OnlinePayments(order), ct),
         };
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(call);
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(call);
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal(operation, ex.Operation);
@@ -99,7 +99,7 @@ public sealed class ErrorTests
         json["cartUrl"] = "not a url";
         var request = StartOrderRequest.FromJson(json.ToJsonString());
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.StartOrderAsync(request, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.StartOrderAsync(request, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Null(ex.Description);
@@ -125,7 +125,7 @@ public sealed class ErrorTests
             _ => () => host.Client.StartOrderAsync(TestOrders.Start(), ct),
         };
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(call);
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(call);
 
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal(operation, ex.Operation);
@@ -141,7 +141,7 @@ public sealed class ErrorTests
         await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { StatusStepInterval = Step }, TestContext.Current.CancellationToken);
         await using var host = ClientHost.For(sandbox);
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("6f1b7c52-0000-4000-8000-000000000000", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("6f1b7c52-0000-4000-8000-000000000000", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("GetOrderStatus", ex.Operation);
@@ -175,7 +175,7 @@ public sealed class ErrorTests
             _ => () => host.Client.SetShoppingCartPricingDetailsAsync(TestOrders.Pricing(TestOrders.Configured()), ct),
         };
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(call);
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(call);
 
         Assert.Equal((HttpStatusCode)code, ex.StatusCode);
         Assert.Equal(operation, ex.Operation);
@@ -193,7 +193,7 @@ public sealed class ErrorTests
         await using var host = ClientHost.For(sandbox);
         host.Traffic.Intercept = (attempt, next) => Task.FromResult(Traffic.Answer(attempt.Request, HttpStatusCode.Forbidden));
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Null(ex.ResponseBody);

@@ -137,7 +137,7 @@ public sealed class FlowTests
         await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { StatusStepInterval = Step }, TestContext.Current.CancellationToken);
         await using var host = ClientHost.For(sandbox);
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("a/b c?d", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("a/b c?d", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("/api/ordercompletion/reseller/order/a%2Fb%20c%3Fd/status", Assert.Single(host.Traffic.Exchanges).Path);

@@ -92,8 +92,23 @@ public sealed class OptionsTests
         Assert.StartsWith("BoardingClientOptions: AttemptTimeout must be positive", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1, 1024)]
+    [InlineData(30, 0)]
+    [InlineData(30, -5)]
+    public void A_negative_MaxRetryAfter_or_a_MaxResponseBytes_below_one_is_refused(int maxRetryAfterSeconds, int maxResponseBytes)
+    {
+        var options = Valid();
+        options.MaxRetryAfter = TimeSpan.FromSeconds(maxRetryAfterSeconds);
+        options.MaxResponseBytes = maxResponseBytes;
+
+        var ex = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Equal("BoardingClientOptions: MaxRetryAfter must not be negative, MaxResponseBytes must be positive.", ex.Message);
+    }
+
     [Fact]
-    public void The_defaults_are_Basic_30_seconds_per_attempt_2_minutes_in_all_and_3_retries()
+    public void The_defaults_are_Basic_30_seconds_per_attempt_2_minutes_in_all_3_retries_Retry_After_up_to_30_seconds_and_4_MiB_bodies()
     {
         var options = new BoardingClientOptions();
 
@@ -101,6 +116,18 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.AttemptTimeout);
         Assert.Equal(TimeSpan.FromMinutes(2), options.TotalTimeout);
         Assert.Equal(3, options.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxRetryAfter);
+        Assert.Equal(4 * 1024 * 1024, options.MaxResponseBytes);
+    }
+
+    [Fact]
+    public void A_client_made_over_an_HttpClient_with_a_base_address_of_its_own_checks_that_address_too()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://boarding.example/") };
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new BoardingClient(http, Valid()));
+
+        Assert.Equal("HttpClient.BaseAddress must use https:// (only loopback may use http://), not 'http://boarding.example'.", ex.Message);
     }
 
     [Fact]

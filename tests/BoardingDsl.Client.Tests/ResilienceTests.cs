@@ -93,7 +93,7 @@ public sealed class ResilienceTests
         await using var host = ClientHost.For(sandbox);
         FailFirst(host, "SubmitOrder");
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => SubmitAsync(host, "no-retry"));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => SubmitAsync(host, "no-retry"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
         Assert.Equal("SubmitOrder", ex.Operation);
@@ -116,7 +116,7 @@ public sealed class ResilienceTests
             return Traffic.Answer(attempt.Request, HttpStatusCode.ServiceUnavailable, """{"status":503}""");
         };
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => SubmitAsync(host, "lost-answer"));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => SubmitAsync(host, "lost-answer"));
         await Task.Delay(300, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
@@ -145,7 +145,7 @@ public sealed class ResilienceTests
         await using var host = ClientHost.For(sandbox, configure: o => o.MaxRetryAttempts = 2);
         host.Traffic.Intercept = (attempt, next) => Task.FromResult(Traffic.Answer(attempt.Request, HttpStatusCode.InternalServerError, """{"status":500,"description":"Server error"}"""));
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
         Assert.Equal("Server error", ex.Description);
@@ -160,7 +160,7 @@ public sealed class ResilienceTests
         await using var host = ClientHost.For(sandbox, configure: o => o.MaxRetryAttempts = 0);
         FailFirst(host, "GetOrderStatus");
 
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("any", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
         Assert.Equal(1, host.Traffic.Attempts("GetOrderStatus"));

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BoardingDsl.Client.Tests.Support;
 using BoardingDsl.Sandbox;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,13 +64,13 @@ public sealed class SecretTests
         Assert.Equal(OrderStatus.Processing, status.OrderStatus);
 
         // Failures: a wrong key (401), an unknown order (404), a 500 after its retry, a refused connection.
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => wrong.Client.GetOrderStatusAsync("x", ct)));
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => wrong.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("x", ct)));
         host.Traffic.Intercept = (attempt, next) => Task.FromResult(Traffic.Answer(attempt.Request, HttpStatusCode.InternalServerError, "{}"));
-        exceptions.Add(await Assert.ThrowsAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("x", ct)));
+        exceptions.Add(await Assert.ThrowsAsync<BoardingApiStatusException>(() => host.Client.GetOrderStatusAsync("x", ct)));
         host.Traffic.Intercept = (attempt, next) => throw new HttpRequestException("Connection refused (" + attempt.Request.RequestUri + ")");
         exceptions.Add(await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetOrderStatusAsync("x", ct)));
-        Assert.Equal(HttpStatusCode.Unauthorized, ((BoardingApiException)exceptions[0]).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, ((BoardingApiStatusException)exceptions[0]).StatusCode);
 
         // Logging really was on at Trace, for HttpClient, the resilience pipeline and the sandbox alike.
         var lines = logs.Lines;
@@ -124,7 +125,7 @@ public sealed class SecretTests
         bearer.Traffic.Intercept = (attempt, next) => { sentBearer = attempt.Request.Headers.Authorization?.ToString(); return next(); };
 
         await basic.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken);
-        var ex = await Assert.ThrowsAsync<BoardingApiException>(() => bearer.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<BoardingApiStatusException>(() => bearer.Client.StartOrderAsync(TestOrders.Start(), TestContext.Current.CancellationToken));
 
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Key + ":")), sentBasic);
         Assert.Equal("Bearer " + Key, sentBearer);
@@ -149,6 +150,111 @@ public sealed class SecretTests
         foreach (var line in headers)
         {
             AssertNoKey(line.Text, "a header log line");
+        }
+    }
+
+    /// <summary>A body that a server (a debugging proxy, a lying server) builds from what it got: the Authorization header or the key.</summary>
+    private static string EchoBody(string shape, string authorization) => shape switch
+    {
+        "json-header" => $$"""{"error":"bad credentials","authorization":"{{authorization}}"}""",
+        "html-header" => $"<html><table><tr><td>Authorization: {authorization}</td></tr></table></html>",
+        "text-dump" => $"GET /x HTTP/1.1\r\nHost: boarding\r\nAuthorization: {authorization}\r\nAccept: application/json\r\n",
+        "json-array" => $$$"""{"headers":{"Authorization":["{{{authorization}}}"]}}""",
+        "raw-key" => $$"""{"user":"{{Key}}","message":"unknown key {{Key}}"}""",
+        "base64-key" => $"token={Convert.ToBase64String(Encoding.UTF8.GetBytes(Key + ":"))}&again={Convert.ToBase64String(Encoding.UTF8.GetBytes(Key))}",
+        "key-at-the-cut" => new string('x', 1024 - 8) + Key + " and more", // read up to MaxResponseBytes (1024): the key's start ends the excerpt
+        _ => $$"""{"key":"{{Key}}" """,
+    };
+
+    [Theory(Timeout = 15_000)]
+    [InlineData("json-header", 401, "application/json", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("json-header", 401, "application/json", BoardingAuthenticationScheme.Bearer)]
+    [InlineData("html-header", 200, "text/html", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("html-header", 502, "text/html", BoardingAuthenticationScheme.Bearer)]
+    [InlineData("text-dump", 500, "text/plain", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("text-dump", 200, "text/plain", BoardingAuthenticationScheme.Bearer)]
+    [InlineData("json-array", 403, "application/json", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("json-array", 200, "application/json", BoardingAuthenticationScheme.Bearer)]
+    [InlineData("raw-key", 400, "application/json", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("raw-key", 200, "text/html", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("base64-key", 401, "text/plain", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("key-at-the-cut", 500, "text/plain", BoardingAuthenticationScheme.BasicApiKey)]
+    [InlineData("malformed-with-key", 200, "application/json", BoardingAuthenticationScheme.BasicApiKey)]
+    public async Task An_echoed_Authorization_header_or_key_is_redacted_from_the_exception_and_the_logs(string shape, int status, string contentType, BoardingAuthenticationScheme scheme)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LyingServer.StartAsync(ct, async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(EchoBody(shape, context.Request.Headers.Authorization.ToString()), ct);
+        });
+        await using var host = LyingClientHost.Create(server, Key, o =>
+        {
+            o.AuthenticationScheme = scheme;
+            o.MaxRetryAttempts = 1; // the retry of the 5xx is logged too
+            o.MaxResponseBytes = 1024;
+        });
+
+        var ex = await Assert.ThrowsAnyAsync<BoardingApiException>(() => host.Client.GetOrderStatusAsync("o-1", ct));
+
+        Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+        Assert.Equal(status == 200, ex is BoardingApiInvalidResponseException);
+        Assert.NotNull(ex.ResponseBody);
+        Assert.Contains("***", ex.ResponseBody, StringComparison.Ordinal);
+        AssertNoKey(ex.ResponseBody, "ResponseBody");
+        AssertNoKey(ex.Message, "the message");
+        AssertNoKey(ex.ToString(), "the exception's ToString");
+        AssertNoKey(ex.ContentType, "the content type");
+        AssertNoKey(host.Client.ToString(), "client.ToString()");
+        Assert.NotEmpty(host.Logs.Lines);
+        foreach (var line in host.Logs.Lines)
+        {
+            AssertNoKey(line.Text, "a log line");
+        }
+    }
+
+    [Theory]
+    [InlineData("https://ccv-live-Zq8vT3kP9wXr2LmN@boarding.example/")]
+    [InlineData("https://user:ccv-live-Zq8vT3kP9wXr2LmN@boarding.example/v1")]
+    [InlineData("http://ccv-live-Zq8vT3kP9wXr2LmN:x@127.0.0.1:5000/")]
+    public void User_information_in_the_base_address_is_refused_and_never_printed(string address)
+    {
+        var options = new BoardingClientOptions { BaseAddress = new Uri(address), ApiKey = Key };
+
+        var ex = Assert.Throws<InvalidOperationException>(options.Validate);
+        var direct = Assert.Throws<InvalidOperationException>(() => new BoardingClient(new System.Net.Http.HttpClient(), options));
+        using var own = new System.Net.Http.HttpClient { BaseAddress = new Uri(address) };
+        var viaHttpClient = Assert.Throws<InvalidOperationException>(() => new BoardingClient(own, new BoardingClientOptions { BaseAddress = new Uri("https://boarding.example/"), ApiKey = Key }));
+
+        Assert.StartsWith("BoardingClientOptions.BaseAddress must not carry user information (credentials belong in BoardingClientOptions.ApiKey): '", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HttpClient.BaseAddress must not carry user information", viaHttpClient.Message, StringComparison.Ordinal);
+        foreach (var text in new[] { ex.Message, direct.Message, viaHttpClient.Message, options.ToString() })
+        {
+            AssertNoKey(text, "a message or ToString");
+            Assert.DoesNotContain("user", text.Replace("user information", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(new Uri(address).Host, options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task AddBoardingClient_refuses_user_information_without_printing_it()
+    {
+        await using var host = ClientHost.Create(o =>
+        {
+            o.BaseAddress = new Uri($"https://{Key}:@boarding.example/");
+            o.ApiKey = Key;
+        });
+
+        var ex = Assert.ThrowsAny<Exception>(() => host.Client);
+
+        Assert.Contains("must not carry user information", ex.Message, StringComparison.Ordinal);
+        AssertNoKey(ex.ToString(), "the options validation error");
+        foreach (var line in host.Logs.Lines)
+        {
+            AssertNoKey(line.Text, "a log line");
         }
     }
 }
