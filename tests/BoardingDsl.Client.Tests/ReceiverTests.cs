@@ -286,4 +286,31 @@ public sealed class ReceiverTests
         Assert.True(notifications.Count == notifications.Select(n => n.StatusName).Distinct().Count(), "a status came twice: " + Describe(notifications));
         Assert.True(InWalkOrder(notifications.Select(n => n.StatusName)), Describe(notifications));
     }
+
+    [Fact(Timeout = 15_000)]
+    public async Task An_unknown_status_reaches_the_handler_once_with_its_raw_name_and_is_not_final()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(
+            new SandboxOptions { StatusStepInterval = TimeSpan.FromHours(1), TrustedNotificationCertificate = certificate, FailDelivery = _ => true },
+            TestContext.Current.CancellationToken);
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, pollInterval: TimeSpan.FromMilliseconds(100));
+
+        // CCV adds a status the schema does not know yet.
+        receiver.Traffic.Intercept = (attempt, next) => attempt.Operation == "GetOrderStatus"
+            ? Task.FromResult(Traffic.Answer(attempt.Request, HttpStatusCode.OK, "{\"orderStatus\":\"Suspended\",\"externalReference\":\"unknown-1\"}"))
+            : next();
+        await receiver.SubmitAndTrackAsync("unknown-1");
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 1, "the unknown status handled");
+        await Task.Delay(400, TestContext.Current.CancellationToken); // polls go on: it is not final, and not delivered again
+
+        var notification = Assert.Single(receiver.Notifications);
+        Assert.Equal("Suspended", notification.StatusName);
+        Assert.False(notification.IsFinal);
+        Assert.False(notification.Status.OrderStatus.IsKnown);
+        Assert.Equal("Suspended", notification.Status.OrderStatus.ToJsonString());
+        Assert.True(receiver.Traffic.Attempts("GetOrderStatus") >= 2);
+        Assert.DoesNotContain(receiver.Logs.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && l.Category.StartsWith("BoardingDsl", StringComparison.Ordinal));
+        Assert.Single(await receiver.Store.GetOpenAsync(TestContext.Current.CancellationToken));
+    }
 }

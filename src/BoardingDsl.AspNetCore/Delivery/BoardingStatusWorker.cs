@@ -186,9 +186,11 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // The next poll tries again (a callback sooner); the API being down is no reason to park.
-                _logger.LogWarning(ex, "Order {OrderId} ({Reference}): could not fetch the status ({Source}); trying again at the next poll.", orderId, reference, source);
-                return new LeaseRelease(_options.PollInterval, _options.MinRefreshInterval, failed, null);
+                // The next poll tries again (a callback sooner, but never before a Retry-After the API asked for);
+                // the API being down is no reason to park. The client's messages carry no credentials.
+                var again = ex is BoardingApiStatusException { RetryAfter: { } after } && after < _options.PollInterval ? after : _options.PollInterval;
+                _logger.LogWarning(ex, "Order {OrderId} ({Reference}): could not fetch the status ({Source}); trying again in {Delay}.", orderId, reference, source, again);
+                return new LeaseRelease(again, again > _options.MinRefreshInterval ? again : _options.MinRefreshInterval, failed, null);
             }
 
             fetched = true;
