@@ -114,6 +114,10 @@ public class OpenEnumTests
         Assert.Equal(written, Order.FromJson(written).ToJson());
         Assert.Contains("\"cocRegistry\":\"Kbo2\"", written);
         Assert.Contains("\"currency\":\"USD\"", written);
+
+        // SubmitOrder sends the order back as CCV returned it, unlisted values included.
+        var submit = Boarding.SubmitOrder().WithNotifyCustomerByEmail(false).WithExternalReference("r").WithOrder(order).Build().ToJson();
+        Assert.Contains(written, submit);
     }
 
     [Fact]
