@@ -54,7 +54,7 @@ builder.Services.AddBoardingNotifications(
     o => o.PollInterval = TimeSpan.FromSeconds(1));
 
 await using var app = builder.Build();
-var finished = new TaskCompletionSource<OrderStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+var finished = new TaskCompletionSource<OrderStatusValue>(TaskCreationOptions.RunContinuationsAsynchronously);
 app.MapBoardingNotifications<OrderStatusResponse>("/ccv/orders/{externalReference}", (notification, _) =>
 {
     var via = notification.Source == BoardingNotificationSource.Callback ? "notification received" : "polled (no notification)";

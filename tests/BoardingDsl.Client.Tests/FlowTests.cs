@@ -61,7 +61,7 @@ public sealed class FlowTests
         var orderId = answer.GetString("orderId");
         Assert.True(Guid.TryParse(orderId, out _), answer.ToString());
 
-        var seen = new List<OrderStatus>();
+        var seen = new List<OrderStatusValue>();
         OrderStatusResponse status;
         do
         {
@@ -146,7 +146,7 @@ public sealed class FlowTests
     private static JsonElement SalesPackages(Order order) =>
         order.ShoppingCart!.ExtensionData.Single(p => p.Key == "salesPackages").Value;
 
-    private static bool IsInOrder(IReadOnlyList<OrderStatus> seen, IReadOnlyList<OrderStatus> walk)
+    private static bool IsInOrder(IReadOnlyList<OrderStatusValue> seen, IReadOnlyList<OrderStatus> walk)
     {
         var at = 0;
         foreach (var status in seen)

@@ -16,6 +16,12 @@ internal static class MemberCode
     /// <summary>A statement writing <paramref name="value"/> (a property of <c>this</c>) under the encoded name <paramref name="name"/>.</summary>
     public static string Write(PropertyModel p, bool nullable, string name, string value, string dateTimeText)
     {
+        if (p.ValueShape == Shapes.Enum && p.IsOpenEnum)
+        {
+            // The open companion writes back exactly the string CCV sent (WriteString writes a null string as JSON null).
+            return "writer.WriteString(" + name + ", " + value + (nullable ? "?" : string.Empty) + ".ToJsonString());";
+        }
+
         if (p.ValueShape == Shapes.Enum)
         {
             var text = nullable ? value + ".HasValue ? " + p.TypeName + "Json.ToJsonString(" + value + ".Value) : null" : p.TypeName + "Json.ToJsonString(" + value + ")";
@@ -48,6 +54,7 @@ internal static class MemberCode
         const string IsNull = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ";
         return p.ValueShape switch
         {
+            Shapes.Enum when p.IsOpenEnum => IsNull + "(" + p.TypeName + OpenValue.Suffix + "?)" + p.TypeName + OpenValue.Suffix + ".Read(ref reader)",
             Shapes.Enum => IsNull + "(" + p.TypeName + "?)" + p.TypeName + "Json.Read(ref reader)",
             Shapes.Object => IsNull + p.TypeName + ".ReadFrom(ref reader)",
             Shapes.Opaque => IsNull + "(global::System.Text.Json.JsonElement?)" + Json + ".ReadElement(ref reader)",

@@ -34,6 +34,8 @@ internal sealed class PropertyView
         IsEmail = p.Format == "email" && p.ScalarKind == ScalarKinds.String;
         IsDecimal = p.ScalarKind == ScalarKinds.Decimal;
         IsDateTime = !p.IsArray && p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.DateTime;
+        IsOpenEnum = p.IsOpenEnum && p.ValueShape == Shapes.Enum;
+        EnumType = p.ValueShape == Shapes.Enum ? p.TypeName! : string.Empty;
         ValueType = ValueTypeOf(p);
         IsValueType = p.ValueShape is Shapes.Enum or Shapes.Opaque || (p.ValueShape == Shapes.Scalar && p.ScalarKind != ScalarKinds.String);
         TypeName = p.TypeName ?? string.Empty;
@@ -123,6 +125,12 @@ internal sealed class PropertyView
 
     public string EnumJson { get; }
 
+    /// <summary>The closed enum of an enum member: what the builder methods take (so BDSL0003 and <c>Build()</c> check it).</summary>
+    public string EnumType { get; }
+
+    /// <summary>Whether the model holds the enum's open companion (a model read from CCV) rather than the closed enum.</summary>
+    public bool IsOpenEnum { get; }
+
     public string ModelType { get; }
 
     public string ModelTypeNullable { get; }
@@ -183,7 +191,8 @@ internal sealed class PropertyView
 
     private static string ValueTypeOf(PropertyModel p) => p.ValueShape switch
     {
-        Shapes.Enum or Shapes.Object => p.TypeName!,
+        Shapes.Enum => p.IsOpenEnum ? p.TypeName + OpenValue.Suffix : p.TypeName!,
+        Shapes.Object => p.TypeName!,
         Shapes.Opaque => "global::System.Text.Json.JsonElement",
         _ => p.ScalarKind switch
         {
@@ -201,7 +210,7 @@ internal sealed class PropertyView
         var member = Identifiers.Literal(p.JsonName);
         return p.ValueShape switch
         {
-            Shapes.Enum => p.TypeName + "Json.Read(ref reader)",
+            Shapes.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : "Json") + ".Read(ref reader)",
             Shapes.Object => p.TypeName + ".ReadFrom(ref reader)",
             Shapes.Opaque => Json + ".ReadElement(ref reader)",
             _ => p.ScalarKind switch
@@ -218,6 +227,7 @@ internal sealed class PropertyView
 
     private static string WriteStatement(PropertyModel p, string value) => p.ValueShape switch
     {
+        Shapes.Enum when p.IsOpenEnum => "writer.WriteStringValue(" + value + ".ToJsonString());",
         Shapes.Enum => "writer.WriteStringValue(" + p.TypeName + "Json.ToJsonString(" + value + "));",
         Shapes.Object or Shapes.Opaque => value + ".WriteTo(writer);",
         _ => p.ScalarKind switch

@@ -24,6 +24,9 @@ internal sealed class TypeView
         Properties = type.Properties.Select((p, i) => new PropertyView(p, i)).ToList();
         Members = type.Members.Select(m => new EnumMemberView(m)).ToList();
         HasFinal = type.Members.Any(m => m.IsFinal);
+        HasOpenValue = type.Kind == TypeKinds.Enum && type.HasOpenValue;
+        OpenValueName = type.OpenValueName;
+        FirstMember = type.Members.Count > 0 ? type.Members[0].Name : string.Empty;
         FinalMembers = string.Join(" or ", type.Members.Where(m => m.IsFinal).Select(m => type.Name + "." + m.Name));
         if (type.Entry is { } e)
         {
@@ -61,6 +64,14 @@ internal sealed class TypeView
     public bool HasFinal { get; }
 
     public string FinalMembers { get; }
+
+    /// <summary>On an enum: generate its open companion, <see cref="OpenValueName"/>.</summary>
+    public bool HasOpenValue { get; }
+
+    public string OpenValueName { get; }
+
+    /// <summary>The first enum member (the enum's <c>default</c>), or empty.</summary>
+    public string FirstMember { get; }
 
     public EntryView? Entry { get; }
 }

@@ -151,13 +151,66 @@ internal sealed class ModelBuilder
         }
 
         var failed = FailedDocuments();
+        var read = ReadModels();
+        var openEnums = new HashSet<string>(
+            read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
+            StringComparer.Ordinal);
         var types = _typesByKey.Values
             .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))
-            .Select(t => t.Model! with { Entry = ToEntry(t) })
+            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
         var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
         return new ModelResult(new GenerationModel(types), diagnostics);
+    }
+
+    /// <summary>
+    /// The object types read from CCV: every response schema (role <c>response</c>), every request's <c>response</c> schema,
+    /// and every object type reachable from one through its properties (array elements included). Their enum members are open.
+    /// </summary>
+    private HashSet<PendingType> ReadModels()
+    {
+        var read = new HashSet<PendingType>();
+        var queue = new Queue<PendingType>(_typesByKey.Values
+            .Where(t => t.Entry?.Role == "response")
+            .Concat(_typesByKey.Values.Select(t => t.ResponseType).Where(r => r is not null).Select(r => r!)));
+        while (queue.Count > 0)
+        {
+            var type = queue.Dequeue();
+            if (type.IsEnum || type.Model is null || !read.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var p in type.Model.Properties.Where(p => p.ValueShape == Shapes.Object))
+            {
+                if (_typesByName.TryGetValue(p.TypeName!, out var target))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>A read model's enum members hold the open companion; an enum such a member uses gets one.</summary>
+    private static TypeModel Open(TypeModel model, bool isRead, HashSet<string> openEnums)
+    {
+        if (model.Kind == TypeKinds.Enum)
+        {
+            return openEnums.Contains(model.FullName) ? model with { HasOpenValue = true } : model;
+        }
+
+        if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
+        {
+            return model;
+        }
+
+        return model with
+        {
+            Properties = model.Properties.Select(p => p.ValueShape == Shapes.Enum ? p with { IsOpenEnum = true } : p).ToEquatableArray(),
+        };
     }
 
     /// <summary>Once every type is named: a file whose namespace is also a type's full name gets BDSL1008 (<see cref="NamespaceClashes"/>).</summary>
@@ -783,7 +836,7 @@ internal sealed class ModelBuilder
         }
 
         // Each type brings companions (<X>Builder, <X>Json) and members (ToJson, IsPresent…) whose names it must not take.
-        var companion = CompanionClash(fullName, name);
+        var companion = CompanionClash(fullName, name, node.HasEnum);
         if (companion is not null)
         {
             Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, companion, doc.FileName + "#" + node.Pointer));
@@ -800,14 +853,28 @@ internal sealed class ModelBuilder
     private static bool ShadowsReferencedName(string ns, string name, bool isEnum)
     {
         var fullName = ns + "." + name;
-        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder"));
+        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder")) ||
+            (isEnum && ReferencedNames.IsTaken(fullName + OpenValue.Suffix));
     }
 
-    private string? CompanionClash(string fullName, string name)
+    private string? CompanionClash(string fullName, string name, bool isEnum)
     {
         if (ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
         {
             return "a type or member BoardingDsl generates";
+        }
+
+        // An enum used by a model read from CCV also brings <X>Value (its open companion); the name is kept for every enum,
+        // so that whether a schema is read from CCV never decides whether another one fails to generate.
+        if (isEnum && _typesByName.TryGetValue(fullName + OpenValue.Suffix, out var takenValue))
+        {
+            return takenValue.Name + " (" + takenValue.Document.FileName + "), which " + name + "'s open value companion would be";
+        }
+
+        if (name.EndsWith(OpenValue.Suffix, StringComparison.Ordinal) &&
+            _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - OpenValue.Suffix.Length), out var valueOwner) && valueOwner.IsEnum)
+        {
+            return "the open value companion of " + valueOwner.Name + " (" + valueOwner.Document.FileName + ")";
         }
 
         foreach (var suffix in new[] { "Builder", "Json" })

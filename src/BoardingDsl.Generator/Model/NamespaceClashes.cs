@@ -26,6 +26,10 @@ internal sealed class NamespaceClashes
     {
         Add(ns + "." + name, definedBy);
         Add(ns + "." + name + (isEnum ? "Json" : "Builder"), definedBy);
+        if (isEnum)
+        {
+            Add(ns + "." + name + OpenValue.Suffix, definedBy + " (its open value companion)");
+        }
         if (endpointRole is not null)
         {
             Add(ns + ".BoardingClientOperations", definedBy + " (the client class BoardingClientOperations)");

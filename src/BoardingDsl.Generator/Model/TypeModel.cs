@@ -35,6 +35,21 @@ internal sealed record TypeModel(
     public string BuilderName => Name + "Builder";
 
     public string HintName => Namespace + "." + Name + ".g.cs";
+
+    /// <summary>
+    /// On an enum: a model read from CCV uses it, so its open companion <c>&lt;Name&gt;Value</c> is generated
+    /// (see <see cref="PropertyModel.IsOpenEnum"/>).
+    /// </summary>
+    public bool HasOpenValue { get; init; }
+
+    /// <summary>The name of an enum's open companion, the type of its members in models read from CCV.</summary>
+    public string OpenValueName => Name + OpenValue.Suffix;
+}
+
+/// <summary>The open companion of a closed enum: what a model read from CCV holds, so that a value CCV adds does not throw.</summary>
+internal static class OpenValue
+{
+    public const string Suffix = "Value";
 }
 
 internal sealed record EnumMemberModel(string JsonValue, string Name, string? Description, bool IsFinal);
@@ -99,6 +114,12 @@ internal sealed record PropertyModel(
 
     /// <summary>What one value (or one array element) is.</summary>
     public string ValueShape => IsArray ? ElementShape : Shape;
+
+    /// <summary>
+    /// An enum member (or enum array) of a model read from CCV (a response, or a type reachable from one): the model holds the
+    /// enum's open companion <c>&lt;TypeName&gt;Value</c>, which keeps a value the schema does not list. Builders still take the closed enum.
+    /// </summary>
+    public bool IsOpenEnum { get; init; }
 
     public bool HttpsOnly => Pattern is not null && Pattern.StartsWith("^https://", System.StringComparison.Ordinal);
 }

@@ -21,7 +21,7 @@ namespace BoardingDsl
 
         internal OrderStatusResponse(
             bool h0,
-            global::BoardingDsl.OrderStatus v0,
+            global::BoardingDsl.OrderStatusValue v0,
             bool h1,
             string? v1,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
@@ -34,7 +34,7 @@ namespace BoardingDsl
         }
 
         /// <summary>The order's current status.</summary>
-        public global::BoardingDsl.OrderStatus OrderStatus { get; }
+        public global::BoardingDsl.OrderStatusValue OrderStatus { get; }
 
         /// <summary>The reference given when the order was submitted; returned only when there is one.</summary>
         public string? ExternalReference { get; }
@@ -60,7 +60,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WriteString(s_orderStatus0, global::BoardingDsl.OrderStatusJson.ToJsonString(this.OrderStatus));
+                writer.WriteString(s_orderStatus0, this.OrderStatus.ToJsonString());
             }
 
             if (this._has1)
@@ -97,7 +97,7 @@ namespace BoardingDsl
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "OrderStatusResponse");
             bool h0 = false;
-            global::BoardingDsl.OrderStatus? v0 = default;
+            global::BoardingDsl.OrderStatusValue? v0 = default;
             bool h1 = false;
             string? v1 = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
@@ -107,7 +107,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.OrderStatus?)global::BoardingDsl.OrderStatusJson.Read(ref reader);
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.OrderStatusValue?)global::BoardingDsl.OrderStatusValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("externalReference"u8))
                 {

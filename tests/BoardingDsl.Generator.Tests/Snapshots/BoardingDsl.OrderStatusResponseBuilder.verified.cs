@@ -68,7 +68,7 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public OrderStatusResponse? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.OrderStatus? v0 = null;
+            global::BoardingDsl.OrderStatusValue? v0 = null;
             if (!this._has0)
             {
                 context.Missing("orderStatus", "WithOrderStatus");

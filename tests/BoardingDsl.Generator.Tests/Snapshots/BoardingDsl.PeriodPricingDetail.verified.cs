@@ -27,7 +27,7 @@ namespace BoardingDsl
 
         internal PeriodPricingDetail(
             bool h0,
-            global::BoardingDsl.Period v0,
+            global::BoardingDsl.PeriodValue v0,
             bool h1,
             decimal v1,
             bool h2,
@@ -52,7 +52,7 @@ namespace BoardingDsl
         }
 
         /// <summary>The billing period this price applies to.</summary>
-        public global::BoardingDsl.Period Period { get; }
+        public global::BoardingDsl.PeriodValue Period { get; }
 
         /// <summary>The price before tax.</summary>
         public decimal ExcludingTax { get; }
@@ -90,7 +90,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WriteString(s_period0, global::BoardingDsl.PeriodJson.ToJsonString(this.Period));
+                writer.WriteString(s_period0, this.Period.ToJsonString());
             }
 
             if (this._has1)
@@ -156,7 +156,7 @@ namespace BoardingDsl
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "PeriodPricingDetail");
             bool h0 = false;
-            global::BoardingDsl.Period? v0 = default;
+            global::BoardingDsl.PeriodValue? v0 = default;
             bool h1 = false;
             decimal? v1 = default;
             bool h2 = false;
@@ -172,7 +172,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Period?)global::BoardingDsl.PeriodJson.Read(ref reader);
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.PeriodValue?)global::BoardingDsl.PeriodValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("excludingTax"u8))
                 {

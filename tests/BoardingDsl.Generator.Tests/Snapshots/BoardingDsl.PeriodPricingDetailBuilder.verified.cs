@@ -124,7 +124,7 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public PeriodPricingDetail? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.Period? v0 = null;
+            global::BoardingDsl.PeriodValue? v0 = null;
             if (!this._has0)
             {
                 context.Missing("period", "WithPeriod");

@@ -31,7 +31,7 @@ namespace BoardingDsl
 
         internal ShoppingCart(
             bool h0,
-            global::BoardingDsl.Currency? v0,
+            global::BoardingDsl.CurrencyValue? v0,
             bool h1,
             decimal? v1,
             bool h2,
@@ -64,7 +64,7 @@ namespace BoardingDsl
         }
 
         /// <summary>The currency of the order, or null before the totals are set.</summary>
-        public global::BoardingDsl.Currency? Currency { get; }
+        public global::BoardingDsl.CurrencyValue? Currency { get; }
 
         /// <summary>The total shipping cost, or null before the totals are set.</summary>
         public decimal? ShippingCost { get; }
@@ -110,7 +110,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WriteString(s_currency0, this.Currency.HasValue ? global::BoardingDsl.CurrencyJson.ToJsonString(this.Currency.Value) : null);
+                writer.WriteString(s_currency0, this.Currency?.ToJsonString());
             }
 
             if (this._has1)
@@ -186,7 +186,7 @@ namespace BoardingDsl
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ShoppingCart");
             bool h0 = false;
-            global::BoardingDsl.Currency? v0 = default;
+            global::BoardingDsl.CurrencyValue? v0 = default;
             bool h1 = false;
             decimal? v1 = default;
             bool h2 = false;
@@ -206,7 +206,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Currency?)global::BoardingDsl.CurrencyJson.Read(ref reader);
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CurrencyValue?)global::BoardingDsl.CurrencyValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("shippingCost"u8))
                 {

@@ -153,7 +153,7 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ShoppingCart? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.Currency? v0 = null;
+            global::BoardingDsl.CurrencyValue? v0 = null;
             if (this._currency0 is not null)
             {
                 if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))

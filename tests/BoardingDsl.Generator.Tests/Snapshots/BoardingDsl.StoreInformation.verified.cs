@@ -41,7 +41,7 @@ namespace BoardingDsl
             bool h2,
             string v2,
             bool h3,
-            global::BoardingDsl.CocRegistry v3,
+            global::BoardingDsl.CocRegistryValue v3,
             bool h4,
             string? v4,
             bool h5,
@@ -85,7 +85,7 @@ namespace BoardingDsl
         public string CocNumber { get; }
 
         /// <summary>The commercial register the company is registered in.</summary>
-        public global::BoardingDsl.CocRegistry CocRegistry { get; }
+        public global::BoardingDsl.CocRegistryValue CocRegistry { get; }
 
         /// <summary>The company's VAT or tax number (known only from the examples).</summary>
         public string? TaxNumber { get; }
@@ -145,7 +145,7 @@ namespace BoardingDsl
 
             if (this._has3)
             {
-                writer.WriteString(s_cocRegistry3, global::BoardingDsl.CocRegistryJson.ToJsonString(this.CocRegistry));
+                writer.WriteString(s_cocRegistry3, this.CocRegistry.ToJsonString());
             }
 
             if (this._has4)
@@ -208,7 +208,7 @@ namespace BoardingDsl
             bool h2 = false;
             string? v2 = default;
             bool h3 = false;
-            global::BoardingDsl.CocRegistry? v3 = default;
+            global::BoardingDsl.CocRegistryValue? v3 = default;
             bool h4 = false;
             string? v4 = default;
             bool h5 = false;
@@ -244,7 +244,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h3 = true;
-                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CocRegistry?)global::BoardingDsl.CocRegistryJson.Read(ref reader);
+                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CocRegistryValue?)global::BoardingDsl.CocRegistryValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("taxNumber"u8))
                 {

@@ -202,7 +202,7 @@ namespace BoardingDsl
                 context.Invalid("cocNumber", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.CocRegistry? v3 = null;
+            global::BoardingDsl.CocRegistryValue? v3 = null;
             if (!this._has3)
             {
                 context.Missing("cocRegistry", "WithCocRegistry");

@@ -23,7 +23,7 @@ namespace BoardingDsl
 
         internal TermsAndConditions(
             bool h0,
-            global::BoardingDsl.TermsAndConditionsType? v0,
+            global::BoardingDsl.TermsAndConditionsTypeValue? v0,
             bool h1,
             string? v1,
             bool h2,
@@ -40,7 +40,7 @@ namespace BoardingDsl
         }
 
         /// <summary>The kind of terms document.</summary>
-        public global::BoardingDsl.TermsAndConditionsType? Type { get; }
+        public global::BoardingDsl.TermsAndConditionsTypeValue? Type { get; }
 
         /// <summary>Where the document lives, as a path relative to the root address, for example /documents/termsAndConditions/general/file.pdf. Being relative, it has no uri format.</summary>
         public string? Url { get; }
@@ -70,7 +70,7 @@ namespace BoardingDsl
             writer.WriteStartObject();
             if (this._has0)
             {
-                writer.WriteString(s_type0, this.Type.HasValue ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(this.Type.Value) : null);
+                writer.WriteString(s_type0, this.Type?.ToJsonString());
             }
 
             if (this._has1)
@@ -112,7 +112,7 @@ namespace BoardingDsl
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "TermsAndConditions");
             bool h0 = false;
-            global::BoardingDsl.TermsAndConditionsType? v0 = default;
+            global::BoardingDsl.TermsAndConditionsTypeValue? v0 = default;
             bool h1 = false;
             string? v1 = default;
             bool h2 = false;
@@ -124,7 +124,7 @@ namespace BoardingDsl
                 {
                     reader.Read();
                     h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TermsAndConditionsType?)global::BoardingDsl.TermsAndConditionsTypeJson.Read(ref reader);
+                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TermsAndConditionsTypeValue?)global::BoardingDsl.TermsAndConditionsTypeValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("url"u8))
                 {

@@ -81,7 +81,7 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public TermsAndConditions? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.TermsAndConditionsType? v0 = null;
+            global::BoardingDsl.TermsAndConditionsTypeValue? v0 = null;
             if (this._type0 is not null)
             {
                 if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type0, out var parsed0))
