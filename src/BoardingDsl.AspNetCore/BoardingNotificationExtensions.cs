@@ -57,13 +57,26 @@ public static class BoardingNotificationExtensions
         endpoints.ServiceProvider.GetRequiredService<BoardingStatusDispatcher<TStatus>>().AddHandler(handler);
         return endpoints.MapPost(pattern, async (HttpContext context, string externalReference, IBoardingOrderStore store, BoardingStatusWorker<TStatus> worker, ILoggerFactory logs) =>
         {
-            if (await store.RequestRefreshAsync(externalReference, context.RequestAborted).ConfigureAwait(false))
+            var logger = logs.CreateLogger(typeof(BoardingNotificationExtensions).FullName!);
+            bool known;
+            try
+            {
+                known = await store.RequestRefreshAsync(externalReference, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+            {
+                // CCV never retries, so the answer changes nothing for it; the poller finds the status once the store is back.
+                logger.LogWarning(ex, "Callback for {Reference}: the order store could not record it; the next poll finds the status.", LogText.Escape(externalReference));
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (known)
             {
                 worker.Wake();
             }
             else
             {
-                logs.CreateLogger(typeof(BoardingNotificationExtensions).FullName!).LogDebug("Callback for {Reference}, which is not tracked: ignored.", LogText.Escape(externalReference));
+                logger.LogDebug("Callback for {Reference}, which is not tracked: ignored.", LogText.Escape(externalReference));
             }
 
             return Results.Accepted();

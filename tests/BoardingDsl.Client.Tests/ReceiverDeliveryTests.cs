@@ -230,4 +230,36 @@ public sealed class ReceiverDeliveryTests
         Assert.Equal(("Incomplete", before.Sequence + 1), (notification.StatusName, notification.Sequence));
         Assert.Equal(new TrackedOrder("restart-1", orderId, "Incomplete", false), await store.FindAsync("restart-1", Ct));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_store_outage_answers_callbacks_503_and_loses_no_status_once_the_store_is_back()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        var options = new SandboxOptions { StatusStepInterval = TimeSpan.FromSeconds(2), TrustedNotificationCertificate = certificate, FailDelivery = _ => true };
+        await using var sandbox = await BoardingSandbox.StartAsync(options, Ct);
+        sandbox.EventRaised += e =>
+        {
+            if (e.Kind == SandboxEventKinds.StatusChanged && e.Message == "Incomplete")
+            {
+                options.StatusStepInterval = TimeSpan.FromHours(1); // it stays there for the rest of the test
+            }
+        };
+        var store = new Stores.FaultyStore(new InMemoryBoardingOrderStore());
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromMilliseconds(300), store: store);
+        var orderId = await receiver.SubmitAndTrackAsync("outage-1");
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 1, "Processing delivered");
+
+        // The database goes down; the status moves on; CCV's one call comes now.
+        store.Down = true;
+        await Wait.UntilAsync(() => sandbox.Events.Any(e => e.OrderId == orderId && e.Kind == SandboxEventKinds.StatusChanged && e.Message == "Incomplete"), "the next status");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await receiver.CallBackAsync("outage-1"));
+        await Task.Delay(500, Ct);
+        Assert.Single(receiver.Notifications);
+        Assert.Contains(receiver.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message == "Callback for outage-1: the order store could not record it; the next poll finds the status.");
+
+        // Back: the poll finds what the lost callback announced.
+        store.Down = false;
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 2, "the status after the outage", TimeSpan.FromSeconds(10));
+        Assert.Equal(("Incomplete", BoardingNotificationSource.Poll), (receiver.Notifications[1].StatusName, receiver.Notifications[1].Source));
+    }
 }
