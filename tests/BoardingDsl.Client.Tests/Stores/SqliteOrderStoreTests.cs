@@ -63,6 +63,30 @@ public sealed class SqliteOrderStoreTests : OrderStoreContract
     }
 
     [Fact]
+    public async Task Leases_expire_and_statuses_are_stamped_on_the_stores_clock()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var a = Own(new SqliteBoardingOrderStore(Database, clock));
+        var b = Own(new SqliteBoardingOrderStore(Database, clock));
+        await a.TrackAsync("ref-1", "order-1", Ct);
+        var lease = Assert.Single(await a.ClaimDueAsync("a", 1, TimeSpan.FromMinutes(2), Ct));
+        var pending = await a.RecordObservedAsync(lease, "New", "{}", false, BoardingNotificationSource.Tracking, Ct);
+        Assert.Equal(clock.Now, pending!.ObservedAt);
+
+        clock.Now += TimeSpan.FromMinutes(1);
+        Assert.Empty(await b.ClaimDueAsync("b", 1, TimeSpan.FromMinutes(2), Ct));
+        clock.Now += TimeSpan.FromMinutes(1);
+        Assert.True(Assert.Single(await b.ClaimDueAsync("b", 1, TimeSpan.FromMinutes(2), Ct)).Token > lease.Token);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
     public async Task Opening_a_store_on_the_file_again_keeps_its_schema_and_version()
     {
         await using (var store = new SqliteBoardingOrderStore(Database))
