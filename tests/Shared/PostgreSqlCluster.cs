@@ -22,6 +22,8 @@ namespace BoardingDsl.Tests.Shared;
 internal sealed class PostgreSqlCluster : IAsyncDisposable
 {
     private const string Superuser = "postgres";
+    private const string FolderPrefix = "boarding-pg-";
+    private const string OwnerFile = "owner.pid";
 
     private readonly string _folder;
     private readonly string _bin;
@@ -52,9 +54,12 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     {
         var bin = FindBinaries();
         var runAs = string.Equals(Environment.UserName, "root", StringComparison.Ordinal) ? UnprivilegedUser() : null;
-        var folder = Directory.CreateTempSubdirectory("boarding-pg-").FullName;
+        await StopAbandonedAsync(bin, runAs).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         try
         {
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken)
+                .ConfigureAwait(false);
             if (runAs is not null)
             {
                 await RunAsync(null, folder, cancellationToken, "chown", runAs + ":", folder).ConfigureAwait(false);
@@ -136,6 +141,47 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+    }
+
+    /// <summary>A test process that was killed leaves its server running: stop and delete the clusters whose owner is gone.</summary>
+    private static async Task StopAbandonedAsync(string bin, string? runAs)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(folder, OwnerFile);
+                if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner).ConfigureAwait(false), out var pid) || IsAlive(pid))
+                {
+                    continue;
+                }
+
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                {
+                    await RunAsync(runAs, folder, CancellationToken.None, Path.Combine(bin, "pg_ctl"), "stop", "-w", "-s", "-t", "60", "-m", "immediate",
+                        "-D", Path.Combine(folder, "data")).ConfigureAwait(false);
+                }
+
+                TryDelete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Someone else's, or already gone.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
