@@ -59,7 +59,7 @@ public sealed class SqliteBoardingOrderStore : IBoardingOrderStore, IAsyncDispos
     }
 
     /// <summary>Opens (or creates) the store in the SQLite file <paramref name="databasePath"/>, on <paramref name="time"/>.</summary>
-    /// <remarks>The file and its schema are created on first use; the folder must exist.</remarks>
+    /// <remarks>The file (and its folder) and its schema are created on first use.</remarks>
     public SqliteBoardingOrderStore(string databasePath, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
@@ -463,6 +463,7 @@ public sealed class SqliteBoardingOrderStore : IBoardingOrderStore, IAsyncDispos
 
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
                 using var connection = Open();
                 CreateSchema(connection);
             }
@@ -471,6 +472,12 @@ public sealed class SqliteBoardingOrderStore : IBoardingOrderStore, IAsyncDispos
                 // SQLITE_NOTADB, SQLITE_CORRUPT
                 throw new InvalidOperationException(
                     $"The Boarding order store's file '{DatabasePath}' is not a SQLite database, or it is damaged ({ex.Message}). Move it away (a new one is then created) or restore it from a backup.", ex);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 14 or 8)
+            {
+                // SQLITE_CANTOPEN, SQLITE_READONLY
+                throw new InvalidOperationException(
+                    $"The Boarding order store's file '{DatabasePath}' cannot be opened for writing ({ex.Message}): the process needs write access to the file and its folder (SQLite keeps -wal and -shm files beside it).", ex);
             }
 
             _created = true;

@@ -121,6 +121,23 @@ public sealed class SqliteOrderStoreTests : OrderStoreContract
     }
 
     [Fact]
+    public async Task A_missing_folder_is_created_and_a_folder_in_the_files_place_gives_a_clear_exception()
+    {
+        var nested = Path.Combine(_folder, "a", "b", "orders.db");
+        await using (var store = new SqliteBoardingOrderStore(nested))
+        {
+            await store.TrackAsync("ref-1", "order-1", Ct);
+        }
+
+        Assert.True(File.Exists(nested));
+        var folderInstead = Path.Combine(_folder, "is-a-folder.db");
+        Directory.CreateDirectory(folderInstead);
+        await using var broken = new SqliteBoardingOrderStore(folderInstead);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await broken.TrackAsync("ref-1", "order-1", Ct));
+        Assert.Contains(folderInstead, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_of_a_newer_schema_version_is_refused()
     {
         await using (var store = new SqliteBoardingOrderStore(Database))
