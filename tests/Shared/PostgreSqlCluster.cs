@@ -218,13 +218,15 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     {
         var users = File.Exists("/etc/passwd") ? File.ReadAllLines("/etc/passwd").Select(l => l.Split(':')[0]).ToHashSet(StringComparer.Ordinal) : [];
         var user = users.Contains("postgres") ? "postgres" : users.Contains("nobody") ? "nobody" : null;
-        if (user is null || !File.Exists("/usr/sbin/runuser") && !File.Exists("/sbin/runuser") && !File.Exists("/usr/bin/runuser"))
+        if (user is null || RunUser is null)
         {
-            throw new InvalidOperationException("Running as root, PostgreSQL must run as another user: none of postgres, nobody exists, or runuser is missing.");
+            throw new InvalidOperationException("Running as root, PostgreSQL must run as another user: none of postgres, nobody exists, or runuser (util-linux) is missing.");
         }
 
         return user;
     }
+
+    private static string? RunUser { get; } = new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser" }.FirstOrDefault(File.Exists);
 
     private static int FreePort()
     {
@@ -237,7 +239,7 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     {
         var start = new ProcessStartInfo
         {
-            FileName = runAs is null ? program : "runuser",
+            FileName = runAs is null ? program : RunUser!,
             WorkingDirectory = workingFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
