@@ -144,6 +144,19 @@ public sealed class PostgreSqlRegistrationTests
     }
 
     [Fact]
+    public async Task The_store_can_use_a_data_source_from_the_container()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_ => NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=none"));
+        services.AddBoardingPostgreSqlStore(sp => sp.GetRequiredService<NpgsqlDataSource>());
+        services.AddBoardingNotifications(Source);
+
+        await using var provider = services.BuildServiceProvider();
+        var store = Assert.IsType<PostgreSqlBoardingOrderStore>(provider.GetRequiredService<IBoardingOrderStore>());
+        Assert.Equal("boarding", store.Schema);
+    }
+
+    [Fact]
     public async Task Without_it_the_default_is_the_SQLite_store()
     {
         var folder = System.IO.Directory.CreateTempSubdirectory("boarding-default-");
