@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -51,7 +52,16 @@ builder.Services.AddBoardingNotifications(
         status => status.OrderStatus.IsFinal(),
         status => status.ToJson(),
         OrderStatusResponse.FromJson),
-    o => o.PollInterval = TimeSpan.FromSeconds(1));
+    o =>
+    {
+        o.PollInterval = TimeSpan.FromSeconds(1);
+
+        // The store is a SQLite file (default: boarding-orders.db under the content root); a sandbox run keeps its own.
+        if (useSandbox)
+        {
+            o.SqlitePath = Path.Combine(Path.GetTempPath(), $"boarding-sample-{Environment.ProcessId}.db");
+        }
+    });
 
 await using var app = builder.Build();
 var finished = new TaskCompletionSource<OrderStatusValue>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -101,6 +101,66 @@ public abstract class OrderStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_that_was_taken_over_cannot_mark_delivered_and_changes_nothing()
+    {
+        var store = await OpenAsync();
+        await store.TrackAsync("ref-1", "order-1", Ct);
+        var old = Assert.Single(await store.ClaimDueAsync("a", 1, TimeSpan.FromMilliseconds(1), Ct));
+        var pending = await store.RecordObservedAsync(old, "New", "{}", false, BoardingNotificationSource.Poll, Ct);
+        await Task.Delay(50, Ct);
+
+        var other = await OpenAnotherAsync();
+        var taken = Assert.Single(await other.ClaimDueAsync("b", 1, Long, Ct));
+        await Assert.ThrowsAsync<BoardingLeaseLostException>(async () => await store.MarkDeliveredAsync(old, pending!.Sequence, Ct));
+
+        Assert.Equal(new TrackedOrder("ref-1", "order-1", null, false) { PendingCount = 1 }, await other.FindAsync("ref-1", Ct));
+        Assert.Equal(pending, taken.Pending);
+        Assert.Null(await other.MarkDeliveredAsync(taken, pending!.Sequence, Ct));
+    }
+
+    [Fact]
+    public async Task An_expired_lease_that_nobody_took_over_still_finishes_its_work()
+    {
+        // Only a newer claim fences a lease: expiry alone lets another instance take the order, it does not void the work.
+        var store = await OpenAsync();
+        await store.TrackAsync("ref-1", "order-1", Ct);
+        var lease = Assert.Single(await store.ClaimDueAsync("a", 1, TimeSpan.FromMilliseconds(1), Ct));
+        await Task.Delay(50, Ct);
+
+        var pending = await store.RecordObservedAsync(lease, "New", "{}", false, BoardingNotificationSource.Tracking, Ct);
+        Assert.Null(await store.MarkDeliveredAsync(lease, pending!.Sequence, Ct));
+        await store.ReleaseAsync(lease, Later, Ct);
+
+        Assert.Equal(new TrackedOrder("ref-1", "order-1", "New", false), await store.FindAsync("ref-1", Ct));
+        Assert.Empty(await (await OpenAnotherAsync()).ClaimDueAsync("b", 1, Long, Ct)); // released for later, not due now
+    }
+
+    [Fact]
+    public async Task Make_all_open_due_wakes_neither_a_parked_nor_a_finished_order()
+    {
+        var store = await OpenAsync();
+        await store.TrackAsync("parked", "order-1", Ct);
+        await store.TrackAsync("done", "order-2", Ct);
+        foreach (var lease in await store.ClaimDueAsync("a", 10, Long, Ct))
+        {
+            var pending = await store.RecordObservedAsync(lease, "Completed", "{}", true, BoardingNotificationSource.Tracking, Ct);
+            if (lease.ExternalReference == "done")
+            {
+                await store.MarkDeliveredAsync(lease, pending!.Sequence, Ct);
+                await store.ReleaseAsync(lease, new LeaseRelease(null, TimeSpan.Zero, 0, null), Ct);
+            }
+            else
+            {
+                await store.ReleaseAsync(lease, new LeaseRelease(null, TimeSpan.Zero, 3, "failed 3 times"), Ct);
+            }
+        }
+
+        await store.MakeAllOpenDueAsync(Ct);
+        Assert.Empty(await store.ClaimDueAsync("a", 10, Long, Ct));
+        Assert.Equal(["parked"], (await store.GetOpenAsync(Ct)).Select(o => o.ExternalReference)); // still to deliver
+    }
+
+    [Fact]
     public async Task Observed_statuses_queue_in_order_and_a_repeated_status_is_not_queued_again()
     {
         var store = await OpenAsync();
