@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
@@ -201,6 +202,53 @@ public sealed class PostgreSqlBoardingOrderStore : IBoardingOrderStore, IAsyncDi
             """, cancellationToken).ConfigureAwait(false);
         Text(command, "ref", externalReference);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyCollection<string>> RequestRefreshAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalReferences);
+        var references = externalReferences.Where(r => !Untrackable(r)).Distinct(StringComparer.Ordinal).ToArray();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (references.Length == 0)
+        {
+            return known;
+        }
+
+        // One statement, one commit, for every callback that arrived together. (A reference called twice in the batch
+        // counts once: both callbacks are answered by the same next fetch.)
+        await using var command = await CommandAsync($"""
+            UPDATE {_s}.orders SET
+              refresh_requests = refresh_requests + CASE WHEN is_final_observed THEN 0 ELSE 1 END,
+              due_at = CASE WHEN NOT is_final_observed AND (due_at IS NULL OR due_at > now()) THEN now() ELSE due_at END
+            WHERE external_reference = ANY(@refs)
+            RETURNING external_reference
+            """, cancellationToken).ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter("refs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = references });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return known;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RenewAsync(OrderLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await using var command = await CommandAsync($"""
+            UPDATE {_s}.orders SET lease_until = now() + @duration
+            WHERE external_reference = @ref AND token = @token AND lease_owner IS NOT NULL
+            """, cancellationToken).ConfigureAwait(false);
+        Text(command, "ref", lease.ExternalReference);
+        Long(command, "token", lease.Token);
+        command.Parameters.Add(new NpgsqlParameter("duration", NpgsqlDbType.Interval) { Value = duration });
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new BoardingLeaseLostException(lease.ExternalReference, lease.Token);
+        }
     }
 
     /// <inheritdoc />

@@ -32,6 +32,7 @@ public static class BoardingNotificationExtensions
         services.AddSingleton(source);
         services.AddSingleton<BoardingStatusDispatcher<TStatus>>();
         services.AddSingleton<BoardingStatusWorker<TStatus>>();
+        services.TryAddSingleton<RefreshBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardingStatusWorker<TStatus>>());
         return services;
     }
@@ -55,7 +56,7 @@ public static class BoardingNotificationExtensions
         }
 
         endpoints.ServiceProvider.GetRequiredService<BoardingStatusDispatcher<TStatus>>().AddHandler(handler);
-        return endpoints.MapPost(pattern, async (HttpContext context, string externalReference, IBoardingOrderStore store, BoardingStatusWorker<TStatus> worker, ILoggerFactory logs) =>
+        return endpoints.MapPost(pattern, async (HttpContext context, string externalReference, RefreshBatcher store, BoardingStatusWorker<TStatus> worker, ILoggerFactory logs) =>
         {
             var logger = logs.CreateLogger(typeof(BoardingNotificationExtensions).FullName!);
             bool known;

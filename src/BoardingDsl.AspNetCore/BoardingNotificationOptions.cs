@@ -31,10 +31,11 @@ public sealed class BoardingNotificationOptions
     public int MaxConcurrentOrders { get; set; } = 8;
 
     /// <summary>
-    /// How long an instance owns an order it is working on. Another instance takes the order over only after this,
-    /// so it must exceed <see cref="StatusTimeout"/> plus the time your handlers take. Default 2 minutes.
+    /// How long an instance owns an order it is working on before another instance may take it over. The owner renews
+    /// the lease every third of this while it works (a slow status call or handler keeps its lease), so this is about
+    /// how long a crashed instance's orders wait. Default 15 seconds.
     /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How often the store is asked for due work besides this instance's own callbacks (what another instance's
@@ -48,6 +49,12 @@ public sealed class BoardingNotificationOptions
     /// quota). Default 250 milliseconds.
     /// </summary>
     public TimeSpan MinRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The time all handlers together may take for one status; past it their token is cancelled and the attempt counts
+    /// as failed (retried with backoff). Default 1 minute.
+    /// </summary>
+    public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The wait before the first retry of a failed handler; it doubles with each further failure. Default 1 second.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -65,14 +72,14 @@ public sealed class BoardingNotificationOptions
     /// <summary>Throws when the options cannot work.</summary>
     public void Validate()
     {
-        if (PollInterval <= TimeSpan.Zero || StatusTimeout <= TimeSpan.Zero || StoreCheckInterval <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero)
+        if (PollInterval <= TimeSpan.Zero || StatusTimeout <= TimeSpan.Zero || HandlerTimeout <= TimeSpan.Zero || StoreCheckInterval <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("BoardingNotificationOptions: PollInterval, StatusTimeout, StoreCheckInterval and RetryDelay must be positive.");
+            throw new InvalidOperationException("BoardingNotificationOptions: PollInterval, StatusTimeout, HandlerTimeout, StoreCheckInterval and RetryDelay must be positive.");
         }
 
-        if (LeaseDuration <= StatusTimeout)
+        if (LeaseDuration < TimeSpan.FromMilliseconds(300))
         {
-            throw new InvalidOperationException("BoardingNotificationOptions.LeaseDuration must exceed StatusTimeout (and the time your handlers take).");
+            throw new InvalidOperationException("BoardingNotificationOptions.LeaseDuration must be at least 300 milliseconds (it is renewed every third of it).");
         }
 
         if (MaxConcurrentOrders < 1 || MaxDeliveryAttempts < 1 || MinRefreshInterval < TimeSpan.Zero || MaxRetryDelay < RetryDelay)

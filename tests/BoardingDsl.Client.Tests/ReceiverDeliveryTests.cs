@@ -162,6 +162,7 @@ public sealed class ReceiverDeliveryTests
         {
             o.InstanceName = name;
             o.StatusTimeout = TimeSpan.FromMilliseconds(500);
+            o.HandlerTimeout = TimeSpan.FromMilliseconds(500);
             o.LeaseDuration = TimeSpan.FromSeconds(1);
         };
 
@@ -261,5 +262,36 @@ public sealed class ReceiverDeliveryTests
         store.Down = false;
         await Wait.UntilAsync(() => receiver.Notifications.Count == 2, "the status after the outage", TimeSpan.FromSeconds(10));
         Assert.Equal(("Incomplete", BoardingNotificationSource.Poll), (receiver.Notifications[1].StatusName, receiver.Notifications[1].Source));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_slow_handler_keeps_its_lease_by_renewing_it_and_no_other_instance_delivers_the_status_again()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { StatusStepInterval = TimeSpan.FromHours(1), TrustedNotificationCertificate = certificate }, Ct);
+        var store = new InMemoryBoardingOrderStore();
+        Action<BoardingNotificationOptions> shortLease(string name) => o =>
+        {
+            o.InstanceName = name;
+            o.LeaseDuration = TimeSpan.FromMilliseconds(600);
+            o.HandlerTimeout = TimeSpan.FromSeconds(20);
+        };
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var a = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), shortLease("a"), store, async (_, ct) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(2.5), ct); // four lease lengths: only renewals keep it
+        });
+        await a.SubmitAndTrackAsync("slow-1");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // b starts once a holds the order: it looks at the store four times a lease length and must find it leased.
+        await using var b = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), shortLease("b"), store);
+
+        await Wait.UntilAsync(() => a.Notifications.Count == 1, "the slow handler finished", TimeSpan.FromSeconds(10));
+        await Task.Delay(500, Ct);
+        Assert.Single(a.Attempts);
+        Assert.Empty(b.Attempts);
+        Assert.DoesNotContain(a.Logs.Lines, l => l.Message.Contains("another instance took the order over", StringComparison.Ordinal));
     }
 }

@@ -116,12 +116,19 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
     {
         var reference = LogText.Escape(lease.ExternalReference);
         var orderId = LogText.Escape(lease.OrderId);
+
+        // While this instance works on the order it renews the lease, so a short LeaseDuration hands a crashed
+        // instance's orders over quickly without taking them from a slow but live one. A lost lease stops the work.
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var lost = 0;
+        var step = new StepClock();
+        var renewing = RenewAsync(lease, work, step, () => Volatile.Write(ref lost, 1));
         try
         {
-            var release = await WorkAsync(lease, reference, orderId, stoppingToken).ConfigureAwait(false);
+            var release = await WorkAsync(lease, reference, orderId, step, work.Token).ConfigureAwait(false);
             await _store.ReleaseAsync(lease, release, stoppingToken).ConfigureAwait(false);
         }
-        catch (BoardingLeaseLostException)
+        catch (Exception ex) when (ex is BoardingLeaseLostException || (ex is OperationCanceledException && Volatile.Read(ref lost) == 1 && !stoppingToken.IsCancellationRequested))
         {
             _logger.LogWarning("Order {OrderId} ({Reference}): the lease expired and another instance took the order over; this instance drops its work on it.", orderId, reference);
         }
@@ -135,9 +142,55 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
             // The store failed: the lease runs out and the order is taken up again then.
             _logger.LogWarning(ex, "Order {OrderId} ({Reference}): the order store failed; the order is taken up again when its lease ends.", orderId, reference);
         }
+        finally
+        {
+            work.Cancel();
+            await renewing.ConfigureAwait(false);
+        }
     }
 
-    private async Task<LeaseRelease> WorkAsync(OrderLease lease, string reference, string orderId, CancellationToken stoppingToken)
+    private async Task RenewAsync(OrderLease lease, CancellationTokenSource work, StepClock step, Action onLost)
+    {
+        var every = TimeSpan.FromTicks(Math.Max(_options.LeaseDuration.Ticks / 3, TimeSpan.TicksPerMillisecond));
+
+        // A step (one status call or one handler call) that overran its own timeout by this much is stuck, not slow
+        // (a handler ignoring its token, a frozen thread): the lease is left to run out so another instance goes on.
+        var stuckAfter = (_options.StatusTimeout > _options.HandlerTimeout ? _options.StatusTimeout : _options.HandlerTimeout) + every;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, work.Token).ConfigureAwait(false);
+                if (step.Elapsed > stuckAfter)
+                {
+                    _logger.LogWarning("Order {OrderId}: a status call or handler has run for {Elapsed} (past its timeout); the lease is left to run out so another instance can go on.",
+                        LogText.Escape(lease.OrderId), step.Elapsed);
+                    return;
+                }
+
+                try
+                {
+                    await _store.RenewAsync(lease, _options.LeaseDuration, work.Token).ConfigureAwait(false);
+                }
+                catch (BoardingLeaseLostException)
+                {
+                    onLost();
+                    work.Cancel();
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failed renewal is tried again; if the store stays away the lease runs out, as it would.
+                    _logger.LogDebug(ex, "Order {OrderId}: the lease could not be renewed; trying again.", LogText.Escape(lease.OrderId));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<LeaseRelease> WorkAsync(OrderLease lease, string reference, string orderId, StepClock step, CancellationToken stoppingToken)
     {
         var failed = lease.FailedAttempts;
         var pending = lease.Pending;
@@ -148,6 +201,7 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
             // Oldest first: a newer status is never delivered before an older one has been.
             while (pending is not null)
             {
+                step.Start();
                 var error = await DeliverAsync(lease, pending, failed + 1, stoppingToken).ConfigureAwait(false);
                 if (error is not null)
                 {
@@ -182,6 +236,7 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
             TStatus status;
             try
             {
+                step.Start();
                 status = await FetchAsync(lease.OrderId, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -219,9 +274,12 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
 
     private async Task<Exception?> DeliverAsync(OrderLease lease, PendingStatus pending, int attempt, CancellationToken stoppingToken)
     {
+        // A handler gets HandlerTimeout; one that takes longer counts as failed (and is retried).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.HandlerTimeout);
         try
         {
-            await _dispatcher.DeliverAsync(lease, pending, attempt, stoppingToken).ConfigureAwait(false);
+            await _dispatcher.DeliverAsync(lease, pending, attempt, timeout.Token).ConfigureAwait(false);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -259,5 +317,15 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>When the current step (a status call, a handler call) began, for telling a slow step from a stuck one.</summary>
+    private sealed class StepClock
+    {
+        private long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _started));
+
+        public void Start() => Volatile.Write(ref _started, System.Diagnostics.Stopwatch.GetTimestamp());
     }
 }

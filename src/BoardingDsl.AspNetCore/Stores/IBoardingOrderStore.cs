@@ -50,6 +50,26 @@ public interface IBoardingOrderStore
     /// </summary>
     ValueTask<bool> RequestRefreshAsync(string externalReference, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="RequestRefreshAsync(string, CancellationToken)"/> for several callbacks in one transaction (the
+    /// receiver groups the callbacks that arrive together: one commit, one disk flush, for all of them). Returns the
+    /// references that are tracked.
+    /// </summary>
+    async ValueTask<IReadOnlyCollection<string>> RequestRefreshAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalReferences);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in externalReferences)
+        {
+            if (await RequestRefreshAsync(reference, cancellationToken).ConfigureAwait(false))
+            {
+                known.Add(reference);
+            }
+        }
+
+        return known;
+    }
+
     /// <summary>After a start: every open order that is not leased is due at once (missed callbacks are found now, not at the next poll).</summary>
     ValueTask MakeAllOpenDueAsync(CancellationToken cancellationToken = default);
 
@@ -58,6 +78,14 @@ public interface IBoardingOrderStore
     /// parked, oldest due first) for <paramref name="duration"/>.
     /// </summary>
     ValueTask<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int max, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Extends a lease by <paramref name="duration"/> from now (the worker renews the leases it holds while it works, so
+    /// a short <see cref="BoardingNotificationOptions.LeaseDuration"/> lets another instance take over a crashed one's
+    /// orders quickly without taking them from a slow but live one).
+    /// </summary>
+    /// <exception cref="BoardingLeaseLostException">The lease is no longer the order's current one.</exception>
+    ValueTask RenewAsync(OrderLease lease, TimeSpan duration, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a fetched status. When it differs from the last observed status it is appended to the order's queue.

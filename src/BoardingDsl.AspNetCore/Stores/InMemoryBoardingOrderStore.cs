@@ -158,6 +158,34 @@ public sealed class InMemoryBoardingOrderStore : IBoardingOrderStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyCollection<string>> RequestRefreshAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalReferences);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in externalReferences)
+        {
+            if (RequestRefreshAsync(reference, cancellationToken).Result)
+            {
+                known.Add(reference);
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyCollection<string>>(known);
+    }
+
+    /// <inheritdoc />
+    public ValueTask RenewAsync(OrderLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        lock (_gate)
+        {
+            Current(lease).LeaseUntil = _time.GetUtcNow() + duration;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public ValueTask<PendingStatus?> RecordObservedAsync(OrderLease lease, string status, string payload, bool isFinal, BoardingNotificationSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);

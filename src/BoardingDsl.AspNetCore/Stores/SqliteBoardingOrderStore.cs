@@ -147,6 +147,48 @@ public sealed class SqliteBoardingOrderStore : IBoardingOrderStore, IAsyncDispos
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyCollection<string>> RequestRefreshAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalReferences);
+
+        // One transaction for the lot: one commit (one disk flush) however many callbacks came together.
+        return Write<IReadOnlyCollection<string>>(c =>
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            using var command = Command(c, """
+                UPDATE boarding_orders SET
+                  refresh_requests = refresh_requests + CASE WHEN is_final_observed = 0 THEN 1 ELSE 0 END,
+                  due_at = CASE WHEN is_final_observed = 0 AND (due_at IS NULL OR due_at > $now) THEN $now ELSE due_at END
+                WHERE external_reference = $ref
+                """, ("$ref", string.Empty), ("$now", Now()));
+            foreach (var reference in externalReferences)
+            {
+                command.Parameters["$ref"].Value = reference;
+                if (command.ExecuteNonQuery() > 0)
+                {
+                    known.Add(reference);
+                }
+            }
+
+            return known;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask RenewAsync(OrderLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return Write(c =>
+        {
+            var changed = Execute(c, """
+                UPDATE boarding_orders SET lease_until = $until
+                WHERE external_reference = $ref AND token = $token AND lease_owner IS NOT NULL
+                """, ("$ref", lease.ExternalReference), ("$token", lease.Token), ("$until", Plus(Now(), duration)));
+            return changed > 0 ? 0 : throw new BoardingLeaseLostException(lease.ExternalReference, lease.Token);
+        }, cancellationToken).AsNonGeneric();
+    }
+
+    /// <inheritdoc />
     public ValueTask MakeAllOpenDueAsync(CancellationToken cancellationToken = default) =>
         Write(c => Execute(c, """
             UPDATE boarding_orders SET due_at = $now

@@ -31,6 +31,10 @@ internal sealed class FaultyStore(IBoardingOrderStore inner) : IBoardingOrderSto
 
     public ValueTask<bool> RequestRefreshAsync(string externalReference, CancellationToken cancellationToken = default) { Check(); return inner.RequestRefreshAsync(externalReference, cancellationToken); }
 
+    public ValueTask<IReadOnlyCollection<string>> RequestRefreshAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken = default) { Check(); return inner.RequestRefreshAsync(externalReferences, cancellationToken); }
+
+    public ValueTask RenewAsync(OrderLease lease, TimeSpan duration, CancellationToken cancellationToken = default) { Check(); return inner.RenewAsync(lease, duration, cancellationToken); }
+
     public ValueTask MakeAllOpenDueAsync(CancellationToken cancellationToken = default) { Check(); return inner.MakeAllOpenDueAsync(cancellationToken); }
 
     public ValueTask<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int max, TimeSpan duration, CancellationToken cancellationToken = default) { Check(); return inner.ClaimDueAsync(owner, max, duration, cancellationToken); }
