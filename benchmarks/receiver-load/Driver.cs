@@ -18,9 +18,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BoardingDsl.ReceiverLoad;
 
 /// <summary>
-/// The load and fault run. Phase 1: a burst of callbacks (duplicates, for every order) at both instances, as fast as
-/// they take them. Phase 2: every order walks through its statuses (each current for <c>--step-ms</c>), each change
-/// announced by one callback to a random live instance (and a duplicate now and then, as a retrying proxy would), and
+/// The load and fault run: every order walks through its statuses (each current for <c>--step-ms</c>), each change
+/// announced by one callback to a random live instance (and a duplicate now and then, as a retrying proxy would);
+/// meanwhile a burst of callbacks (duplicates, for every order) goes to both instances as fast as they take them, and
 /// one instance is killed part-way. Then it counts, per (order, status), how often a handler ran.
 /// </summary>
 internal static class Driver
@@ -58,8 +58,65 @@ internal static class Driver
         await using var a = await ChildReceiver.StartAsync("a", sandbox, storage.Arguments);
         await using var b = await ChildReceiver.StartAsync("b", sandbox, storage.Arguments);
         var instances = new[] { a, b };
+        var references = new ConcurrentDictionary<string, string>(); // orderId → reference
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(10) };
+
+        // The status changes are announced as they happen, from the first order on, whatever else is going on (the
+        // burst below included): one callback to a random live instance, a duplicate now and then; one instance is
+        // killed part-way.
+        var walkLatencies = new ConcurrentBag<double>();
+        var sent = new ConcurrentBag<Task>();
+        var walkClock = Stopwatch.StartNew();
+        var walkCallbacks = 0;
+        using var stopForwarding = new CancellationTokenSource();
+        var forwarding = Task.Run(async () =>
+        {
+            var killed = false;
+            while (!stopForwarding.IsCancellationRequested)
+            {
+                while (changes.TryDequeue(out var change))
+                {
+                    if (change.Status == "Processing" || !references.TryGetValue(change.OrderId, out var reference))
+                    {
+                        continue;
+                    }
+
+                    int copies;
+                    lock (random)
+                    {
+                        copies = random.NextDouble() < 0.3 ? 2 : 1;
+                    }
+
+                    for (var c = 0; c < copies; c++)
+                    {
+                        var live = instances.Where(x => !x.IsKilled).ToArray();
+                        ChildReceiver target;
+                        lock (random)
+                        {
+                            target = live[random.Next(live.Length)];
+                        }
+
+                        Interlocked.Increment(ref walkCallbacks);
+                        sent.Add(Task.Run(async () =>
+                        {
+                            var started = Stopwatch.GetTimestamp();
+                            await target.CallBackAsync(http, reference);
+                            walkLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        }));
+                    }
+                }
+
+                if (!killed && walkClock.Elapsed >= killAfter)
+                {
+                    killed = true;
+                    b.Kill();
+                    Console.WriteLine($"killed instance b at {walkClock.Elapsed.TotalSeconds:F1} s");
+                }
+
+                await Task.Delay(10);
+            }
+        });
 
         // The orders: configured once, submitted and tracked as a partner's code does.
         await using var services = new ServiceCollection()
@@ -72,7 +129,6 @@ internal static class Driver
         var order = await client.StartOrderAsync(SampleOrder.Start());
         order = await client.AddTerminalPackageAsync(SampleOrder.TerminalPackage(order));
         var trackStore = storage.OpenStore();
-        var references = new ConcurrentDictionary<string, string>(); // orderId → reference
         await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var reference = "load-" + i.ToString("D4", CultureInfo.InvariantCulture);
@@ -84,14 +140,15 @@ internal static class Driver
         });
         Console.WriteLine($"submitted and tracked {orders} orders in {clock.Elapsed.TotalSeconds:F1} s");
 
-        // Phase 1: the burst.
+        // The burst: 10 callbacks per order at both instances, as fast as they are answered.
         var burstLatencies = new ConcurrentBag<double>();
         var refs = references.Values.ToArray();
         var burstClock = Stopwatch.StartNew();
         var failedCalls = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
-            var target = instances[i % 2];
+            var live = instances.Where(x => !x.IsKilled).ToArray();
+            var target = live[i % live.Length];
             var started = Stopwatch.GetTimestamp();
             if (!await target.CallBackAsync(http, refs[i % refs.Length]))
             {
@@ -102,64 +159,14 @@ internal static class Driver
         });
         var burstSeconds = burstClock.Elapsed.TotalSeconds;
 
-        // Phase 2: the walk, with callbacks, and the kill.
-        var walkLatencies = new ConcurrentBag<double>();
-        var sent = new ConcurrentBag<Task>();
-        var seen = 0;
-        var walkClock = Stopwatch.StartNew();
-        var killed = false;
-        var walkCallbacks = 0;
-        while (true)
+        // Every order keeps walking meanwhile; wait until none is open (final and delivered), or a minute past the walk.
+        while (!((await trackStore.GetOpenAsync()).Count == 0 || walkClock.Elapsed > step * 6 + TimeSpan.FromSeconds(60)))
         {
-            while (changes.TryDequeue(out var change))
-            {
-                seen++;
-                if (change.Status == "Processing" || !references.TryGetValue(change.OrderId, out var reference))
-                {
-                    continue;
-                }
-
-                int copies;
-                lock (random)
-                {
-                    copies = random.NextDouble() < 0.3 ? 2 : 1;
-                }
-
-                for (var c = 0; c < copies; c++)
-                {
-                    var live = instances.Where(x => !x.IsKilled).ToArray();
-                    ChildReceiver target;
-                    lock (random)
-                    {
-                        target = live[random.Next(live.Length)];
-                    }
-
-                    Interlocked.Increment(ref walkCallbacks);
-                    sent.Add(Task.Run(async () =>
-                    {
-                        var started = Stopwatch.GetTimestamp();
-                        await target.CallBackAsync(http, reference);
-                        walkLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    }));
-                }
-            }
-
-            if (!killed && walkClock.Elapsed >= killAfter)
-            {
-                killed = true;
-                b.Kill();
-                Console.WriteLine($"killed instance b at {walkClock.Elapsed.TotalSeconds:F1} s into the walk");
-            }
-
-            // Done when no order is open any more (final and delivered), or given up a minute after the walk's end.
-            if (walkClock.ElapsedMilliseconds / 20 % 10 == 0 && (await trackStore.GetOpenAsync()).Count == 0 || walkClock.Elapsed > step * 6 + TimeSpan.FromSeconds(60))
-            {
-                break;
-            }
-
-            await Task.Delay(20);
+            await Task.Delay(200);
         }
 
+        stopForwarding.Cancel();
+        await forwarding;
         await Task.WhenAll(sent);
         await Task.Delay(1000); // late duplicates would show now
         await a.StopAsync();

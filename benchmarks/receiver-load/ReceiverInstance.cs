@@ -47,8 +47,9 @@ internal static class ReceiverInstance
             {
                 o.InstanceName = instance;
                 o.PollInterval = TimeSpan.FromSeconds(5);
-                o.StatusTimeout = TimeSpan.FromSeconds(2);
-                o.LeaseDuration = TimeSpan.FromSeconds(3);
+                o.StatusTimeout = TimeSpan.FromSeconds(1);
+                o.LeaseDuration = TimeSpan.FromSeconds(1);
+                o.HandlerTimeout = TimeSpan.FromSeconds(2);
                 o.MaxConcurrentOrders = Arguments.Int(args, "--concurrency", 16);
                 o.StoreCheckInterval = TimeSpan.FromMilliseconds(100);
                 o.MinRefreshInterval = TimeSpan.FromMilliseconds(50);
