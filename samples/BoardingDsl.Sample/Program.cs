@@ -67,8 +67,13 @@ await using var app = builder.Build();
 var finished = new TaskCompletionSource<OrderStatusValue>(TaskCreationOptions.RunContinuationsAsynchronously);
 app.MapBoardingNotifications<OrderStatusResponse>("/ccv/orders/{externalReference}", (notification, _) =>
 {
-    var via = notification.Source == BoardingNotificationSource.Callback ? "notification received" : "polled (no notification)";
-    Print("receiver", $"order {notification.OrderId}: {notification.StatusName} ({via}){(notification.IsFinal ? ", final" : string.Empty)}");
+    var via = notification.Source switch
+    {
+        BoardingNotificationSource.Callback => "notification received",
+        BoardingNotificationSource.Tracking => "fetched when tracked",
+        _ => "polled (no notification)",
+    };
+    Print("receiver", $"order {notification.OrderId}: {notification.StatusName} ({via}){(notification.IsFinal ? ", final" : string.Empty)}, key {notification.IdempotencyKey}");
     if (notification.IsFinal)
     {
         finished.TrySetResult(notification.Status.OrderStatus);
@@ -79,6 +84,10 @@ app.MapBoardingNotifications<OrderStatusResponse>("/ccv/orders/{externalReferenc
 await app.StartAsync();
 var receiver = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 Print("setup", useSandbox ? $"sandbox at {sandbox!.BaseAddress}, receiver at {receiver}" : $"Boarding API at {baseUrl}, receiver at {receiver}");
+if (app.Services.GetRequiredService<IBoardingOrderStore>() is SqliteBoardingOrderStore durable)
+{
+    Print("setup", $"orders and their statuses are kept in {durable.DatabasePath} (SQLite): a restart loses nothing");
+}
 
 var client = app.Services.GetRequiredService<BoardingClient>();
 var reference = "bakkerij-jansen-" + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
