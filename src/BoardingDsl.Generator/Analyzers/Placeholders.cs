@@ -35,15 +35,7 @@ internal static class Placeholders
 
         var element = p.ValueShape == Shapes.Enum && p.TypeName is { } enumType
             ? enumType
-            : p.ScalarKind switch
-            {
-                ScalarKinds.Boolean => "bool",
-                ScalarKinds.Decimal => "decimal",
-                ScalarKinds.Double => "double",
-                ScalarKinds.Integer => "long",
-                ScalarKinds.DateTime => "global::System.DateTimeOffset",
-                _ => "string",
-            };
+            : ScalarKinds.CSharpType(p.ScalarKind);
         return Placeholder + element + (p.IsArray ? "[]" : string.Empty) + ">()";
     }
 

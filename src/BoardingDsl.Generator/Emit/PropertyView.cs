@@ -194,15 +194,7 @@ internal sealed class PropertyView
         Shapes.Enum => p.IsOpenEnum ? p.TypeName + OpenValue.Suffix : p.TypeName!,
         Shapes.Object => p.TypeName!,
         Shapes.Opaque => "global::System.Text.Json.JsonElement",
-        _ => p.ScalarKind switch
-        {
-            ScalarKinds.Boolean => "bool",
-            ScalarKinds.Decimal => "decimal",
-            ScalarKinds.Double => "double",
-            ScalarKinds.Integer => "long",
-            ScalarKinds.DateTime => "global::System.DateTimeOffset",
-            _ => "string",
-        },
+        _ => ScalarKinds.CSharpType(p.ScalarKind),
     };
 
     private static string ReadExpression(PropertyModel p)

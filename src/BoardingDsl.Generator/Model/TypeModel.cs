@@ -83,6 +83,17 @@ internal static class ScalarKinds
     public const string Double = "double";
     public const string Integer = "integer";
     public const string DateTime = "date-time";
+
+    /// <summary>The C# type of a scalar of this kind (one owner: the emitter's members and the fix's placeholders).</summary>
+    public static string CSharpType(string kind) => kind switch
+    {
+        Boolean => "bool",
+        Decimal => "decimal",
+        Double => "double",
+        Integer => "long",
+        DateTime => "global::System.DateTimeOffset",
+        _ => "string",
+    };
 }
 
 /// <summary>A property of an object type, with the rules its builder checks.</summary>

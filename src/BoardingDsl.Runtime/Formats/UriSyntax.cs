@@ -256,10 +256,15 @@ internal static class UriSyntax
     }
 
     /// <summary>Segments of pchar separated by '/', up to '?', '#' or the end.</summary>
-    private static bool Path(string value, ref int i)
+    // An absolute URI's path may hold ':' anywhere (RFC 3986 §3.3 restricts it in relative references only).
+    private static bool Path(string value, ref int i) => Chars(value, ref i, inPath: true, stopAtHash: true);
+
+    /// <summary><c>query</c> (up to '#') or <c>fragment</c> (to the end): pchar, '/' and '?'.</summary>
+    private static bool QueryOrFragment(string value, ref int i, bool stopAtHash) => Chars(value, ref i, inPath: false, stopAtHash);
+
+    private static bool Chars(string value, ref int i, bool inPath, bool stopAtHash)
     {
-        // An absolute URI's path may hold ':' anywhere (RFC 3986 §3.3 restricts it in relative references only).
-        while (i < value.Length && value[i] is not '?' and not '#')
+        while (i < value.Length && !(stopAtHash && value[i] == '#') && !(inPath && value[i] == '?'))
         {
             var c = value[i];
             if (c == '%')
@@ -273,34 +278,7 @@ internal static class UriSyntax
                 continue;
             }
 
-            if (c != '/' && !IsPchar(c))
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return true;
-    }
-
-    private static bool QueryOrFragment(string value, ref int i, bool stopAtHash)
-    {
-        while (i < value.Length && !(stopAtHash && value[i] == '#'))
-        {
-            var c = value[i];
-            if (c == '%')
-            {
-                if (!PercentEncoded(value, i, value.Length))
-                {
-                    return false;
-                }
-
-                i += 3;
-                continue;
-            }
-
-            if (c != '/' && c != '?' && !IsPchar(c))
+            if (c != '/' && (inPath || c != '?') && !IsPchar(c))
             {
                 return false;
             }
