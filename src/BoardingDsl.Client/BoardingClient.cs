@@ -18,7 +18,7 @@ namespace BoardingDsl.Client;
 /// schema (<c>StartOrderAsync</c>, <c>SubmitOrderAsync</c>, <c>GetOrderStatusAsync</c>, and those of your own schemas).
 /// Register it with <c>services.AddBoardingClient(o => …)</c>, or create it over an <see cref="HttpClient"/>.
 /// </summary>
-public sealed class BoardingClient
+public sealed class BoardingClient : IBoardingClient
 {
     /// <summary>How much of an error answer's body is read (at most <see cref="BoardingClientOptions.MaxResponseBytes"/>).</summary>
     private const int ErrorBodyBytes = 64 * 1024;

@@ -42,6 +42,9 @@ public static class BoardingClientServiceCollectionExtensions
             });
         builder.AddTypedClient((http, provider) => new BoardingClient(http, provider.GetRequiredService<IOptions<BoardingClientOptions>>().Value));
 
+        // What partner code (and the notification receiver) depends on: the same typed client, substitutable in tests.
+        services.AddTransient<IBoardingClient>(provider => provider.GetRequiredService<BoardingClient>());
+
         // A redirect is never followed: a 302 turns the submit POST into a GET elsewhere (nothing is submitted, yet
         // the answer looks like success), and the key would go along. The client reports any 3xx as
         // BoardingApiRedirectException.

@@ -12,7 +12,7 @@ namespace BoardingDsl.AspNetCore;
 /// <param name="ToJson">Writes an answer for the store, e.g. <c>s => s.ToJson()</c>: a status waiting for a handler survives a restart.</param>
 /// <param name="FromJson">Reads it back, e.g. <c>OrderStatusResponse.FromJson</c>.</param>
 public sealed record BoardingStatusSource<TStatus>(
-    Func<BoardingClient, string, CancellationToken, Task<TStatus>> Fetch,
+    Func<IBoardingClient, string, CancellationToken, Task<TStatus>> Fetch,
     Func<TStatus, string> NameOf,
     Func<TStatus, bool> IsFinal,
     Func<TStatus, string> ToJson,

@@ -268,7 +268,7 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
         timeout.CancelAfter(_options.StatusTimeout);
 
         // A typed client per call, so IHttpClientFactory can rotate its handler (DNS changes).
-        var client = _services.GetRequiredService<BoardingClient>();
+        var client = _services.GetRequiredService<IBoardingClient>();
         return await _source.Fetch(client, orderId, timeout.Token).ConfigureAwait(false);
     }
 
