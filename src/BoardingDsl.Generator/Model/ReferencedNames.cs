@@ -23,6 +23,7 @@ internal static class ReferencedNames
         "BoardingDsl.Client.BoardingApiException",
         "BoardingDsl.Client.BoardingApiResponse",
         "BoardingDsl.Client.BoardingClient",
+        "BoardingDsl.Client.IBoardingClient",
         "BoardingDsl.Client.BoardingEndpoint",
         "BoardingDsl.Serialization.BoardingJson",
         "BoardingDsl.Serialization.BoardingRules",
