@@ -19,6 +19,7 @@ internal static class ReferencedNames
 
     public static readonly HashSet<string> Types = new(StringComparer.Ordinal)
     {
+        "BoardingDsl.BoardingPlaceholder",
         "BoardingDsl.BoardingValidationException",
         "BoardingDsl.Client.BoardingApiException",
         "BoardingDsl.Client.BoardingApiResponse",
