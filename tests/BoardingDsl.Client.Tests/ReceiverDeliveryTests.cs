@@ -20,7 +20,7 @@ namespace BoardingDsl.Client.Tests;
 /// </summary>
 public sealed class ReceiverDeliveryTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    internal static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static SandboxOptions Walking(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, int stepMs) =>
         new() { StatusStepInterval = TimeSpan.FromMilliseconds(stepMs), TrustedNotificationCertificate = certificate };
@@ -98,19 +98,25 @@ public sealed class ReceiverDeliveryTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Two_instances_over_one_store_with_slow_answers_deliver_each_status_once_and_in_order()
+    public Task Two_instances_over_one_store_with_slow_answers_deliver_each_status_once_and_in_order()
+    {
+        var store = new InMemoryBoardingOrderStore();
+        return TwoInstancesAsync(store, store);
+    }
+
+    /// <summary>Two receivers, each with its own handle on one store (<paramref name="forA"/>, <paramref name="forB"/>).</summary>
+    internal static async Task TwoInstancesAsync(IBoardingOrderStore forA, IBoardingOrderStore forB)
     {
         using var certificate = SelfSignedCertificate.Create();
         await using var sandbox = await BoardingSandbox.StartAsync(Walking(certificate, 150), Ct);
-        var store = new InMemoryBoardingOrderStore();
         var delivered = new ConcurrentQueue<(string Instance, BoardingNotification<OrderStatusResponse> Notification)>();
         Func<BoardingNotification<OrderStatusResponse>, CancellationToken, Task> Record(string instance) => (n, _) =>
         {
             delivered.Enqueue((instance, n));
             return Task.CompletedTask;
         };
-        await using var a = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromMilliseconds(100), o => o.InstanceName = "a", store, Record("a"));
-        await using var b = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromMilliseconds(100), o => o.InstanceName = "b", store, Record("b"));
+        await using var a = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromMilliseconds(100), o => o.InstanceName = "a", forA, Record("a"));
+        await using var b = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromMilliseconds(100), o => o.InstanceName = "b", forB, Record("b"));
         var random = new Random(1234);
         foreach (var receiver in new[] { a, b })
         {
@@ -194,7 +200,14 @@ public sealed class ReceiverDeliveryTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_restart_between_a_callback_and_its_fetch_loses_nothing_the_next_start_fetches_every_open_order()
+    public Task A_restart_between_a_callback_and_its_fetch_loses_nothing_the_next_start_fetches_every_open_order()
+    {
+        var store = new InMemoryBoardingOrderStore(); // stands for a durable store: it outlives the first process
+        return RestartAsync(() => store);
+    }
+
+    /// <summary>A receiver stops between a callback and its fetch; the next start opens the store with <paramref name="open"/>.</summary>
+    internal static async Task RestartAsync(Func<IBoardingOrderStore> open)
     {
         using var certificate = SelfSignedCertificate.Create();
         var options = new SandboxOptions { StatusStepInterval = TimeSpan.FromSeconds(1), TrustedNotificationCertificate = certificate, FailDelivery = _ => true };
@@ -206,8 +219,7 @@ public sealed class ReceiverDeliveryTests
                 options.StatusStepInterval = TimeSpan.FromHours(1); // the order stays there for the rest of the test
             }
         };
-        var store = new InMemoryBoardingOrderStore(); // stands for a durable store: it outlives the first process
-        var first = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), o => o.InstanceName = "web-1", store);
+        var first = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), o => o.InstanceName = "web-1", open());
         var orderId = await first.SubmitAndTrackAsync("restart-1");
         await Wait.UntilAsync(() => first.Notifications.Count == 1, "the tracking fetch delivered");
         var before = first.Notifications[0];
@@ -225,6 +237,7 @@ public sealed class ReceiverDeliveryTests
         await stuck.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await first.DisposeAsync();
 
+        var store = open();
         await using var second = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), o => o.InstanceName = "web-1", store);
         await Wait.UntilAsync(() => second.Notifications.Count == 1, "the status after the restart");
         var notification = Assert.Single(second.Notifications);
