@@ -202,6 +202,11 @@ internal sealed class ModelBuilder
             return openEnums.Contains(model.FullName) ? model with { HasOpenValue = true } : model;
         }
 
+        if (isRead)
+        {
+            model = model with { IsReadModel = true };
+        }
+
         if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
         {
             return model;
@@ -336,7 +341,7 @@ internal sealed class ModelBuilder
     private HashSet<string> FailedDocuments()
     {
         var failed = new HashSet<string>(
-            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Doc.Path),
+            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
             StringComparer.Ordinal);
         bool changed;
         do
@@ -476,7 +481,19 @@ internal sealed class ModelBuilder
                 shape.UniqueItems,
                 (element ?? shape).ExtraRequired.ToEquatableArray(),
                 shape.IgnoredUnlessSet,
-                shape.WarnOnDuplicates));
+                shape.WarnOnDuplicates)
+            {
+                ExclusiveMinimum = element?.ExclusiveMinimum ?? shape.ExclusiveMinimum,
+                ExclusiveMaximum = element?.ExclusiveMaximum ?? shape.ExclusiveMaximum,
+                MultipleOf = element?.MultipleOf ?? shape.MultipleOf,
+                ConstKind = (element ?? shape).Const?.Kind,
+                ConstText = (element ?? shape).Const?.Text,
+                OpaqueTypes = element is null ? shape.OpaqueTypes : string.Empty,
+                Examples = shape.Examples.ToEquatableArray(),
+                Default = shape.Default,
+                IsDeprecated = shape.Deprecated,
+                IsReadOnly = shape.ReadOnly,
+            });
         }
 
         foreach (var r in node.Required)
@@ -551,6 +568,18 @@ internal sealed class ModelBuilder
             shape.MinItems = node.MinItems ?? shape.MinItems;
             shape.MaxItems = node.MaxItems ?? shape.MaxItems;
             shape.UniqueItems |= node.UniqueItems;
+            shape.ExclusiveMinimum = node.ExclusiveMinimum ?? shape.ExclusiveMinimum;
+            shape.ExclusiveMaximum = node.ExclusiveMaximum ?? shape.ExclusiveMaximum;
+            shape.MultipleOf = node.MultipleOf ?? shape.MultipleOf;
+            if (node.Const is not null)
+            {
+                shape.Const = CheckConst(doc, node.Const, shape);
+            }
+
+            shape.Examples = node.Examples.Count > 0 ? node.Examples.ToList() : shape.Examples;
+            shape.Default = node.Default ?? shape.Default;
+            shape.Deprecated |= node.Deprecated;
+            shape.ReadOnly |= node.ReadOnly;
         }
 
         shape.IgnoredUnlessSet = node.IgnoredUnlessSet ?? shape.IgnoredUnlessSet;
@@ -658,6 +687,37 @@ internal sealed class ModelBuilder
 
     private ResolvedShape? ResolveDirect(SchemaDocument doc, SchemaNode node, string inlineName)
     {
+        var shape = ResolveDirectCore(doc, node, inlineName);
+        if (shape is not null && node.Const is not null)
+        {
+            shape.Const = CheckConst(doc, node.Const, shape);
+        }
+
+        return shape;
+    }
+
+    /// <summary>A <c>const</c> that <c>Build()</c> compares: a string, number or boolean on a member of that type; otherwise BDSL1019.</summary>
+    private ConstValue? CheckConst(SchemaDocument doc, ConstValue constant, ResolvedShape shape)
+    {
+        var target = shape.Shape == Shapes.Array ? null : shape;
+        var ok = target is { Shape: Shapes.Scalar } && constant.Kind switch
+        {
+            "string" => target.ScalarKind == ScalarKinds.String,
+            "number" => target.ScalarKind is ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer,
+            "boolean" => target.ScalarKind == ScalarKinds.Boolean,
+            _ => false,
+        };
+        if (!ok)
+        {
+            Report(doc, D.Unenforced(constant.Location, "const", "only a string, number or boolean const on a member of that type is checked"));
+            return null;
+        }
+
+        return constant;
+    }
+
+    private ResolvedShape? ResolveDirectCore(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
         var types = node.Types.Where(t => t != "null").Distinct().ToList();
         if (types.Count > 1)
         {
@@ -678,6 +738,13 @@ internal sealed class ModelBuilder
             MinItems = node.MinItems,
             MaxItems = node.MaxItems,
             UniqueItems = node.UniqueItems,
+            ExclusiveMinimum = node.ExclusiveMinimum,
+            ExclusiveMaximum = node.ExclusiveMaximum,
+            MultipleOf = node.MultipleOf,
+            Examples = node.Examples.ToList(),
+            Default = node.Default,
+            Deprecated = node.Deprecated,
+            ReadOnly = node.ReadOnly,
         };
 
         if (node.Pattern is not null && !IsValidPattern(doc, node))
@@ -781,6 +848,28 @@ internal sealed class ModelBuilder
                 // An object without declared properties, or a schema without a type: a shape the docs leave open.
                 shape.Shape = Shapes.Opaque;
                 shape.Nullable = true;
+                if (type == "object" || (types.Count == 0 && node.Types.Contains("null")))
+                {
+                    // Build() checks the JSON type of the element it is given (an object, or null).
+                    shape.OpaqueTypes = type == "object" ? node.AllowsNull ? "object|null" : "object" : "null";
+                }
+
+                if (node.Required.Count > 0)
+                {
+                    Report(doc, D.Unenforced(node.KeywordLocation("required") ?? node.Location, "required",
+                        "an object without 'properties' is held as a JsonElement and its members are not checked; declare them under 'properties'"));
+                }
+
+                if (node.Types.Count == 0)
+                {
+                    foreach (var keyword in SchemaKeywords.TypeSpecific.Where(k => k != "const" && node.Has(k)))
+                    {
+                        Report(doc, D.Unenforced(node.KeywordLocation(keyword), keyword,
+                            "the schema has no 'type', so the value may be of any JSON type and is held as a JsonElement; add \"type\""));
+                    }
+                }
+
+                shape.Format = null;
                 return shape;
         }
     }
