@@ -206,6 +206,11 @@ internal sealed class ModelBuilder
         {
             model = model with { IsReadModel = true };
         }
+        else if (model.Properties.Any(p => p.IsReadOnly && p.IsRequired))
+        {
+            // readOnly: the server sets it; a request builder has no With… for it, so it is not required of one (nor by BDSL0001).
+            model = model with { Properties = model.Properties.Select(p => p.IsReadOnly ? p with { IsRequired = false } : p).ToEquatableArray() };
+        }
 
         if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
         {
