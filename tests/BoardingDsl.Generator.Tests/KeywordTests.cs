@@ -103,9 +103,13 @@ public class KeywordTests
     [InlineData("""{ "a": { "type": "object", "properties": { "x": { "type": "string" } }, "dependentRequired": { "x": ["y"] } } }""", "\"dependentRequired\"", "dependentRequired")]
     [InlineData("""{ "a": { "type": "object", "patternProperties": { "^x": {} } } }""", "\"patternProperties\"", "patternProperties")]
     [InlineData("""{ "a": { "type": "array", "items": { "type": "string" }, "const": ["x"] } }""", "\"const\"", "const")]
+    [InlineData("""{ "a": { "$ref": "#/$defs/O", "allOf": [{ "required": ["x"] }] } }""", "\"allOf\"", "allOf")]
+    [InlineData("""{ "a": { "$ref": "#/$defs/O", "anyOf": [{ "type": "null" }] } }""", "\"anyOf\"", "anyOf")]
+    [InlineData("""{ "a": { "anyOf": [{ "$ref": "#/$defs/O" }, { "type": "null" }], "allOf": [{ "required": ["x"] }] } }""", "\"allOf\"", "allOf")]
+    [InlineData("""{ "a": { "allOf": [{ "$ref": "#/$defs/O" }, { "required": ["x"], "minLength": 3 }] } }""", "\"minLength\"", "minLength")]
     public void An_unenforced_rule_is_an_error_at_its_keyword_and_the_schema_still_generates(string properties, string token, string rule)
     {
-        var text = TestSchemas.Request("loose", properties);
+        var text = TestSchemas.Request("loose", properties, extra: Defs);
         var outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(TestSchemas.Path("loose"), text) });
 
         var diagnostic = outcome.SchemaDiagnostics.First(d => d.Id == "BDSL1019");
@@ -119,6 +123,23 @@ public class KeywordTests
         Assert.All(outcome.SchemaDiagnostics, d => Assert.Equal("BDSL1019", d.Id));
         Assert.Contains("BoardingDsl.LooseRequest.g.cs", outcome.HintNames);
         Assert.Empty(outcome.CompilationErrors);
+    }
+
+    private const string Defs = """, "$defs": { "O": { "type": "object", "properties": { "x": { "type": "string" }, "y": { "type": "string" } } }, "P": { "$ref": "#/$defs/O" } }""";
+
+    [Theory]
+    [InlineData("""{ "allOf": [{ "allOf": [{ "$ref": "#/$defs/O" }, { "required": ["x"] }] }, { "required": ["y"] }] }""", "new string[] { \"x\", \"y\" }")]
+    [InlineData("""{ "allOf": [{ "$ref": "#/$defs/O" }, { "required": ["x"] }, { "required": ["y"] }] }""", "new string[] { \"x\", \"y\" }")]
+    [InlineData("""{ "type": "array", "items": { "allOf": [{ "allOf": [{ "$ref": "#/$defs/O" }, { "required": ["x"] }] }, { "required": ["y"] }] } }""", "new string[] { \"x\", \"y\" }")]
+    [InlineData("""{ "$ref": "#/$defs/P" }""", "BuildCore(context, null)")]
+    public void Nested_allOf_and_a_ref_inside_a_defs_entry_are_followed_with_every_required_member(string property, string call)
+    {
+        var text = TestSchemas.Request("nest", "{ \"a\": " + property + " }", extra: Defs);
+        var outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(TestSchemas.Path("nest"), text) });
+
+        Assert.Empty(outcome.SchemaDiagnostics);
+        Assert.Empty(outcome.CompilationErrors);
+        Assert.Contains(outcome.Source("BoardingDsl.NestRequestBuilder.g.cs").Split('\n'), l => l.Contains("_a0Builder") && l.Contains(call));
     }
 
     [Theory]

@@ -526,6 +526,16 @@ internal sealed class ModelBuilder
     /// <summary>Follows one node to what it is. Returns null (after reporting) when it cannot be understood.</summary>
     private ResolvedShape? Resolve(SchemaDocument doc, SchemaNode node, string inlineName)
     {
+        // One of $ref, anyOf, allOf decides what a node is; a second one beside it would be dropped, so it is reported.
+        if (node.Ref is not null || node.AnyOf.Count > 0)
+        {
+            foreach (var dropped in new[] { "anyOf", "allOf" }.Where(k => (k == "allOf" || node.Ref is not null) && node.Has(k)))
+            {
+                Report(doc, D.Unenforced(node.KeywordLocation(dropped), dropped,
+                    "it stands beside " + (node.Ref is not null ? "$ref" : "anyOf") + ", which decides the shape, and is not applied; nest them in one allOf"));
+            }
+        }
+
         ResolvedShape? shape;
         if (node.Ref is not null)
         {
@@ -670,6 +680,15 @@ internal sealed class ModelBuilder
         }
 
         var target = shape.Shape == Shapes.Object ? _typesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
+        // The required-only parts add required members and nothing else: any other rule in them is reported, not dropped.
+        foreach (var part in node.AllOf.Where(IsRequiredOnly))
+        {
+            foreach (var keyword in part.Keywords.Where(k => SchemaKeywords.Supported.Contains(k.Name) && k.Name is not ("required" or "$comment" or "title" or "description" or "$schema" or "$id")))
+            {
+                Report(doc, D.Unenforced(keyword.Location, keyword.Name, "only 'required' is applied from this allOf part"));
+            }
+        }
+
         foreach (var extra in node.AllOf.Where(IsRequiredOnly).SelectMany(s => s.Required))
         {
             if (target is null)
