@@ -89,6 +89,20 @@ public class KeywordRuleTests
     }
 
     [Fact]
+    public void Array_elements_keep_the_rules_of_items()
+    {
+        Valid().WithAmounts(0.5m, 2m).WithLevels(1, 5).WithCodes("ab", "abc").WithEmails("a@example.com").WithFlags(true, true).Build();
+
+        Assert.Equal(
+            new[]
+            {
+                ("$.amounts[0]", "exclusiveMinimum 0"), ("$.amounts[1]", "multipleOf 0.5"), ("$.levels[0]", "minimum 1"), ("$.levels[1]", "maximum 5"),
+                ("$.codes[0]", "minLength 2"), ("$.codes[1]", "maxLength 3"), ("$.emails[0]", "format email"), ("$.flags[1]", "const true"),
+            },
+            Violations(() => Valid().WithAmounts(0m, 1.25m).WithLevels(0, 6).WithCodes("a", "abcd").WithEmails("nope").WithFlags(true, false).Build()));
+    }
+
+    [Fact]
     public void An_integer_written_with_a_zero_fraction_is_read_and_written_back_plainly()
     {
         var part = KeywordRulesRequestParts.FromJson("{\"a\":1.0,\"b\":2e1}");
