@@ -89,6 +89,16 @@ public class KeywordRuleTests
     }
 
     [Fact]
+    public void Unique_date_times_compare_as_the_strings_they_are_written_as()
+    {
+        var utc = System.DateTimeOffset.Parse("2020-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var sameInstantElsewhere = utc.ToOffset(System.TimeSpan.FromHours(1));
+        Valid().WithTimes(utc, sameInstantElsewhere).Build(); // "…T00:00:00+00:00" and "…T01:00:00+01:00": two strings
+
+        Assert.Equal(new[] { ("$.times", "uniqueItems") }, Violations(() => Valid().WithTimes(utc, utc).Build()));
+    }
+
+    [Fact]
     public void Array_elements_keep_the_rules_of_items()
     {
         Valid().WithAmounts(0.5m, 2m).WithLevels(1, 5).WithCodes("ab", "abc").WithEmails("a@example.com").WithFlags(true, true).Build();

@@ -91,6 +91,7 @@ internal sealed class PropertyView
         {
             Shapes.Object => "AreUniqueModels",
             Shapes.Opaque => "AreUniqueJson",
+            _ when p.ScalarKind == ScalarKinds.DateTime => "AreUniqueDateTimes",
             _ => "AreUnique",
         };
         HasScalarRules = p.ScalarKind == ScalarKinds.String

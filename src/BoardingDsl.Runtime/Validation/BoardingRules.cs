@@ -102,6 +102,24 @@ public static class BoardingRules
         return true;
     }
 
+    /// <summary>
+    /// <c>uniqueItems</c> on date-times: two are equal when they are written as the same string (the same local time and
+    /// offset), as JSON compares strings; the same instant at two offsets is two different values.
+    /// </summary>
+    public static bool AreUniqueDateTimes(IReadOnlyList<DateTimeOffset> values)
+    {
+        var seen = new HashSet<(DateTime, TimeSpan)>();
+        foreach (var v in values)
+        {
+            if (!seen.Add((v.DateTime, v.Offset)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary><c>uniqueItems</c> on object elements: compared as the JSON they write (see <see cref="AreUniqueJson"/>).</summary>
     /// <remarks>An element that did not build (null, its own violations already reported) is left out.</remarks>
     public static bool AreUniqueModels(IReadOnlyList<IBoardingModel?> values)
