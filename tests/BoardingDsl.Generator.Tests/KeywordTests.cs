@@ -29,7 +29,16 @@ public class KeywordTests
             "line" }], "description": "A note." },
           "legacyCode": { "type": "string", "deprecated": true, "description": "An old code." },
           "serverId": { "type": "string", "readOnly": true, "description": "Set by the server." },
-          "secret": { "type": "string", "writeOnly": true, "description": "Sent, never read back." }
+          "secret": { "type": "string", "writeOnly": true, "description": "Sent, never read back." },
+          "oldTags": { "type": "array", "items": { "type": "string" }, "deprecated": true },
+          "oldPart": { "type": "object", "properties": { "x": { "type": "string" } }, "deprecated": true },
+          "oldKind": { "type": "string", "enum": ["a", "b"], "deprecated": true },
+          "oldKinds": { "type": "array", "items": { "type": "string", "enum": ["c", "d"] }, "deprecated": true, "minItems": 1 },
+          "serverTags": { "type": "array", "items": { "type": "string" }, "readOnly": true, "uniqueItems": true },
+          "serverPart": { "type": "object", "properties": { "x": { "type": "string" } }, "readOnly": true },
+          "serverParts": { "type": "array", "items": { "type": "object", "properties": { "x": { "type": "string" } } }, "readOnly": true },
+          "serverKind": { "type": "string", "enum": ["e", "f"], "readOnly": true },
+          "serverAmount": { "type": "number", "format": "decimal", "minimum": 0, "readOnly": true }
         }
         """;
 

@@ -41,6 +41,24 @@ namespace BoardingDsl
         private readonly bool _has12;
         private static readonly global::System.Text.Json.JsonEncodedText s_secret13 = global::System.Text.Json.JsonEncodedText.Encode("secret");
         private readonly bool _has13;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldTags14 = global::System.Text.Json.JsonEncodedText.Encode("oldTags");
+        private readonly bool _has14;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldPart15 = global::System.Text.Json.JsonEncodedText.Encode("oldPart");
+        private readonly bool _has15;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldKind16 = global::System.Text.Json.JsonEncodedText.Encode("oldKind");
+        private readonly bool _has16;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldKinds17 = global::System.Text.Json.JsonEncodedText.Encode("oldKinds");
+        private readonly bool _has17;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverTags18 = global::System.Text.Json.JsonEncodedText.Encode("serverTags");
+        private readonly bool _has18;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverPart19 = global::System.Text.Json.JsonEncodedText.Encode("serverPart");
+        private readonly bool _has19;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverParts20 = global::System.Text.Json.JsonEncodedText.Encode("serverParts");
+        private readonly bool _has20;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverKind21 = global::System.Text.Json.JsonEncodedText.Encode("serverKind");
+        private readonly bool _has21;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverAmount22 = global::System.Text.Json.JsonEncodedText.Encode("serverAmount");
+        private readonly bool _has22;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal KeywordRulesRequest(
@@ -72,6 +90,24 @@ namespace BoardingDsl
             string? v12,
             bool h13,
             string? v13,
+            bool h14,
+            global::System.Collections.Generic.IReadOnlyList<string>? v14,
+            bool h15,
+            global::BoardingDsl.KeywordRulesRequestOldPart? v15,
+            bool h16,
+            global::BoardingDsl.KeywordRulesRequestOldKind? v16,
+            bool h17,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17,
+            bool h18,
+            global::System.Collections.Generic.IReadOnlyList<string>? v18,
+            bool h19,
+            global::BoardingDsl.KeywordRulesRequestServerPart? v19,
+            bool h20,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20,
+            bool h21,
+            global::BoardingDsl.KeywordRulesRequestServerKind? v21,
+            bool h22,
+            decimal? v22,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
             this._has0 = h0;
@@ -104,6 +140,32 @@ namespace BoardingDsl
             this.ServerId = v12;
             this._has13 = h13;
             this.Secret = v13;
+            this._has14 = h14;
+#pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
+            this.OldTags = v14;
+#pragma warning restore CS0618, CS0612
+            this._has15 = h15;
+#pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
+            this.OldPart = v15;
+#pragma warning restore CS0618, CS0612
+            this._has16 = h16;
+#pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
+            this.OldKind = v16;
+#pragma warning restore CS0618, CS0612
+            this._has17 = h17;
+#pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
+            this.OldKinds = v17;
+#pragma warning restore CS0618, CS0612
+            this._has18 = h18;
+            this.ServerTags = v18;
+            this._has19 = h19;
+            this.ServerPart = v19;
+            this._has20 = h20;
+            this.ServerParts = v20;
+            this._has21 = h21;
+            this.ServerKind = v21;
+            this._has22 = h22;
+            this.ServerAmount = v22;
             this._extensionData = extensionData;
         }
 
@@ -150,6 +212,37 @@ namespace BoardingDsl
         /// <summary>Sent, never read back.</summary>
         public string? Secret { get; }
 
+        /// <summary>The 'oldTags' member.</summary>
+        [global::System.Obsolete("'oldTags' is deprecated by the schema.")]
+        public global::System.Collections.Generic.IReadOnlyList<string>? OldTags { get; }
+
+        /// <summary>The 'oldPart' member.</summary>
+        [global::System.Obsolete("'oldPart' is deprecated by the schema.")]
+        public global::BoardingDsl.KeywordRulesRequestOldPart? OldPart { get; }
+
+        /// <summary>The 'oldKind' member.</summary>
+        [global::System.Obsolete("'oldKind' is deprecated by the schema.")]
+        public global::BoardingDsl.KeywordRulesRequestOldKind? OldKind { get; }
+
+        /// <summary>The 'oldKinds' member.</summary>
+        [global::System.Obsolete("'oldKinds' is deprecated by the schema.")]
+        public global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? OldKinds { get; }
+
+        /// <summary>The 'serverTags' member.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string>? ServerTags { get; }
+
+        /// <summary>The 'serverPart' member.</summary>
+        public global::BoardingDsl.KeywordRulesRequestServerPart? ServerPart { get; }
+
+        /// <summary>The 'serverParts' member.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? ServerParts { get; }
+
+        /// <summary>The 'serverKind' member.</summary>
+        public global::BoardingDsl.KeywordRulesRequestServerKind? ServerKind { get; }
+
+        /// <summary>The 'serverAmount' member.</summary>
+        public decimal? ServerAmount { get; }
+
         /// <summary>Members of the JSON that the schema does not define, kept as they came so nothing is lost on the way back.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>> ExtensionData =>
             this._extensionData ?? global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>();
@@ -171,6 +264,15 @@ namespace BoardingDsl
             "legacyCode" => this._has11,
             "serverId" => this._has12,
             "secret" => this._has13,
+            "oldTags" => this._has14,
+            "oldPart" => this._has15,
+            "oldKind" => this._has16,
+            "oldKinds" => this._has17,
+            "serverTags" => this._has18,
+            "serverPart" => this._has19,
+            "serverParts" => this._has20,
+            "serverKind" => this._has21,
+            "serverAmount" => this._has22,
             _ => false,
         };
 
@@ -281,6 +383,115 @@ namespace BoardingDsl
                 writer.WriteString(s_secret13, this.Secret);
             }
 
+#pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
+            if (this._has14)
+            {
+                writer.WritePropertyName(s_oldTags14);
+                if (this.OldTags is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStartArray();
+                    foreach (var value in this.OldTags)
+                    {
+                        writer.WriteStringValue(value);
+                    }
+
+                    writer.WriteEndArray();
+                }
+            }
+
+#pragma warning restore CS0618, CS0612
+#pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
+            if (this._has15)
+            {
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oldPart15, this.OldPart);
+            }
+
+#pragma warning restore CS0618, CS0612
+#pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
+            if (this._has16)
+            {
+                writer.WriteString(s_oldKind16, this.OldKind.HasValue ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(this.OldKind.Value) : null);
+            }
+
+#pragma warning restore CS0618, CS0612
+#pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
+            if (this._has17)
+            {
+                writer.WritePropertyName(s_oldKinds17);
+                if (this.OldKinds is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStartArray();
+                    foreach (var value in this.OldKinds)
+                    {
+                        writer.WriteStringValue(global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(value));
+                    }
+
+                    writer.WriteEndArray();
+                }
+            }
+
+#pragma warning restore CS0618, CS0612
+            if (this._has18)
+            {
+                writer.WritePropertyName(s_serverTags18);
+                if (this.ServerTags is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStartArray();
+                    foreach (var value in this.ServerTags)
+                    {
+                        writer.WriteStringValue(value);
+                    }
+
+                    writer.WriteEndArray();
+                }
+            }
+
+            if (this._has19)
+            {
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverPart19, this.ServerPart);
+            }
+
+            if (this._has20)
+            {
+                writer.WritePropertyName(s_serverParts20);
+                if (this.ServerParts is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStartArray();
+                    foreach (var value in this.ServerParts)
+                    {
+                        value.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                }
+            }
+
+            if (this._has21)
+            {
+                writer.WriteString(s_serverKind21, this.ServerKind.HasValue ? global::BoardingDsl.KeywordRulesRequestServerKindJson.ToJsonString(this.ServerKind.Value) : null);
+            }
+
+            if (this._has22)
+            {
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverAmount22, this.ServerAmount);
+            }
+
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
             writer.WriteEndObject();
         }
@@ -337,6 +548,24 @@ namespace BoardingDsl
             string? v12 = default;
             bool h13 = false;
             string? v13 = default;
+            bool h14 = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? v14 = default;
+            bool h15 = false;
+            global::BoardingDsl.KeywordRulesRequestOldPart? v15 = default;
+            bool h16 = false;
+            global::BoardingDsl.KeywordRulesRequestOldKind? v16 = default;
+            bool h17 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17 = default;
+            bool h18 = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? v18 = default;
+            bool h19 = false;
+            global::BoardingDsl.KeywordRulesRequestServerPart? v19 = default;
+            bool h20 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20 = default;
+            bool h21 = false;
+            global::BoardingDsl.KeywordRulesRequestServerKind? v21 = default;
+            bool h22 = false;
+            decimal? v22 = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -452,6 +681,116 @@ namespace BoardingDsl
                     h13 = true;
                     v13 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "secret");
                 }
+                else if (reader.ValueTextEquals("oldTags"u8))
+                {
+                    reader.Read();
+                    h14 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        v14 = null;
+                    }
+                    else
+                    {
+                        global::BoardingDsl.Serialization.BoardingJson.ExpectArray(ref reader, "oldTags");
+                        var list = new global::System.Collections.Generic.List<string>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oldTags")!);
+                        }
+
+                        v14 = list;
+                    }
+                }
+                else if (reader.ValueTextEquals("oldPart"u8))
+                {
+                    reader.Read();
+                    h15 = true;
+                    v15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestOldPart.ReadFrom(ref reader);
+                }
+                else if (reader.ValueTextEquals("oldKind"u8))
+                {
+                    reader.Read();
+                    h16 = true;
+                    v16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestOldKind?)global::BoardingDsl.KeywordRulesRequestOldKindJson.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("oldKinds"u8))
+                {
+                    reader.Read();
+                    h17 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        v17 = null;
+                    }
+                    else
+                    {
+                        global::BoardingDsl.Serialization.BoardingJson.ExpectArray(ref reader, "oldKinds");
+                        var list = new global::System.Collections.Generic.List<global::BoardingDsl.KeywordRulesRequestOldKinds>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            list.Add(global::BoardingDsl.KeywordRulesRequestOldKindsJson.Read(ref reader));
+                        }
+
+                        v17 = list;
+                    }
+                }
+                else if (reader.ValueTextEquals("serverTags"u8))
+                {
+                    reader.Read();
+                    h18 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        v18 = null;
+                    }
+                    else
+                    {
+                        global::BoardingDsl.Serialization.BoardingJson.ExpectArray(ref reader, "serverTags");
+                        var list = new global::System.Collections.Generic.List<string>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "serverTags")!);
+                        }
+
+                        v18 = list;
+                    }
+                }
+                else if (reader.ValueTextEquals("serverPart"u8))
+                {
+                    reader.Read();
+                    h19 = true;
+                    v19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestServerPart.ReadFrom(ref reader);
+                }
+                else if (reader.ValueTextEquals("serverParts"u8))
+                {
+                    reader.Read();
+                    h20 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        v20 = null;
+                    }
+                    else
+                    {
+                        global::BoardingDsl.Serialization.BoardingJson.ExpectArray(ref reader, "serverParts");
+                        var list = new global::System.Collections.Generic.List<global::BoardingDsl.KeywordRulesRequestServerParts>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            list.Add(global::BoardingDsl.KeywordRulesRequestServerParts.ReadFrom(ref reader));
+                        }
+
+                        v20 = list;
+                    }
+                }
+                else if (reader.ValueTextEquals("serverKind"u8))
+                {
+                    reader.Read();
+                    h21 = true;
+                    v21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestServerKind?)global::BoardingDsl.KeywordRulesRequestServerKindJson.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("serverAmount"u8))
+                {
+                    reader.Read();
+                    h22 = true;
+                    v22 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "serverAmount");
+                }
                 else
                 {
                     var memberName = reader.GetString()!;
@@ -495,6 +834,24 @@ namespace BoardingDsl
                 v12,
                 h13,
                 v13,
+                h14,
+                v14,
+                h15,
+                v15,
+                h16,
+                v16,
+                h17,
+                v17,
+                h18,
+                v18,
+                h19,
+                v19,
+                h20,
+                v20,
+                h21,
+                v21,
+                h22,
+                v22,
                 extensionData);
         }
     }

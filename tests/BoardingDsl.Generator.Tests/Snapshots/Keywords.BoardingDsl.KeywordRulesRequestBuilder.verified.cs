@@ -38,6 +38,32 @@ namespace BoardingDsl
         private readonly string? _serverId12 = null;
         private bool _has13;
         private string? _secret13;
+        private bool _has14;
+        private string[]? _oldTags14;
+        private bool _has15;
+        private global::BoardingDsl.KeywordRulesRequestOldPartBuilder? _oldPart15Builder;
+        private global::BoardingDsl.KeywordRulesRequestOldPart? _oldPart15;
+        private bool _has16;
+        private string? _oldKind16;
+        private bool _has17;
+        private string[]? _oldKinds17;
+        // readOnly in the schema: the server sets it, a request does not.
+        private readonly bool _has18 = false;
+        private readonly string[]? _serverTags18 = null;
+        // readOnly in the schema: the server sets it, a request does not.
+        private readonly bool _has19 = false;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPartBuilder? _serverPart19Builder = null;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPart? _serverPart19 = null;
+        // readOnly in the schema: the server sets it, a request does not.
+        private readonly bool _has20 = false;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPartsBuilder[]? _serverParts20Builders = null;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerParts[]? _serverParts20 = null;
+        // readOnly in the schema: the server sets it, a request does not.
+        private readonly bool _has21 = false;
+        private readonly string? _serverKind21 = null;
+        // readOnly in the schema: the server sets it, a request does not.
+        private readonly bool _has22 = false;
+        private readonly decimal? _serverAmount22 = null;
 
         /// <summary>A fee.</summary>
         public KeywordRulesRequestBuilder WithFee(decimal value)
@@ -170,6 +196,107 @@ namespace BoardingDsl
             return this;
         }
 
+        /// <summary>The 'oldTags' member.</summary>
+        [global::System.Obsolete("'oldTags' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldTags(params string[] values) =>
+            this.WithOldTags((global::System.Collections.Generic.IEnumerable<string>)values);
+
+        /// <summary>The 'oldTags' member.</summary>
+        [global::System.Obsolete("'oldTags' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldTags(global::System.Collections.Generic.IEnumerable<string> values)
+        {
+            this._has14 = true;
+            this._oldTags14 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            return this;
+        }
+
+        /// <summary>The 'oldPart' member.</summary>
+        /// <param name="build">Fills a new <see cref="global::BoardingDsl.KeywordRulesRequestOldPartBuilder"/>; a second call replaces the first value.</param>
+        [global::System.Obsolete("'oldPart' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldPart(global::System.Action<global::BoardingDsl.KeywordRulesRequestOldPartBuilder> build)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(build);
+            var builder = new global::BoardingDsl.KeywordRulesRequestOldPartBuilder();
+            build(builder);
+            this._has15 = true;
+            this._oldPart15Builder = builder;
+            this._oldPart15 = null;
+            return this;
+        }
+
+        /// <summary>The 'oldPart' member.</summary>
+        /// <param name="value">A finished value, passed on as it is.</param>
+        [global::System.Obsolete("'oldPart' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldPart(global::BoardingDsl.KeywordRulesRequestOldPart value)
+        {
+            this._has15 = true;
+            this._oldPart15Builder = null;
+            this._oldPart15 = value;
+            return this;
+        }
+
+        /// <summary>The 'oldKind' member.</summary>
+        [global::System.Obsolete("'oldKind' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKind(global::BoardingDsl.KeywordRulesRequestOldKind value)
+        {
+            this._has16 = true;
+            this._oldKind16 = global::BoardingDsl.KeywordRulesRequestOldKindJson.IsDefined(value) ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            return this;
+        }
+
+        /// <summary>The 'oldKind' member.</summary>
+        /// <remarks>Takes the JSON value as a string (for values read from configuration); <see cref="Build"/> rejects one that is not documented.</remarks>
+        [global::System.Obsolete("'oldKind' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKind(string value)
+        {
+            this._has16 = true;
+            this._oldKind16 = value;
+            return this;
+        }
+
+        /// <summary>The 'oldKinds' member.</summary>
+        [global::System.Obsolete("'oldKinds' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKinds(params global::BoardingDsl.KeywordRulesRequestOldKinds[] values) =>
+            this.WithOldKinds((global::System.Collections.Generic.IEnumerable<global::BoardingDsl.KeywordRulesRequestOldKinds>)values);
+
+        /// <summary>The 'oldKinds' member.</summary>
+        [global::System.Obsolete("'oldKinds' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.KeywordRulesRequestOldKinds> values)
+        {
+            this._has17 = true;
+            if (values is null)
+            {
+                this._oldKinds17 = null;
+                return this;
+            }
+
+            var source = values as global::BoardingDsl.KeywordRulesRequestOldKinds[] ?? global::System.Linq.Enumerable.ToArray(values);
+            var texts = new string[source.Length];
+            for (var i = 0; i < source.Length; i++)
+            {
+                texts[i] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(source[i]) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            this._oldKinds17 = texts;
+            return this;
+        }
+
+        /// <summary>The 'oldKinds' member.</summary>
+        /// <remarks>Takes the JSON values as strings (for values read from configuration); <see cref="Build"/> rejects any that is not documented.</remarks>
+        [global::System.Obsolete("'oldKinds' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKinds(params string[] values) =>
+            this.WithOldKinds((global::System.Collections.Generic.IEnumerable<string>)values);
+
+        /// <summary>The 'oldKinds' member.</summary>
+        /// <remarks>Takes the JSON values as strings (for values read from configuration); <see cref="Build"/> rejects any that is not documented.</remarks>
+        [global::System.Obsolete("'oldKinds' is deprecated by the schema.")]
+        public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<string> values)
+        {
+            this._has17 = true;
+            this._oldKinds17 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            return this;
+        }
+
         /// <summary>Checks every rule of the schema and returns the immutable <see cref="KeywordRulesRequest"/>.</summary>
         /// <exception cref="global::BoardingDsl.BoardingValidationException">Lists every violation at once.</exception>
         public KeywordRulesRequest Build()
@@ -197,6 +324,15 @@ namespace BoardingDsl
             "legacyCode" => this._has11,
             "serverId" => this._has12,
             "secret" => this._has13,
+            "oldTags" => this._has14,
+            "oldPart" => this._has15,
+            "oldKind" => this._has16,
+            "oldKinds" => this._has17,
+            "serverTags" => this._has18,
+            "serverPart" => this._has19,
+            "serverParts" => this._has20,
+            "serverKind" => this._has21,
+            "serverAmount" => this._has22,
             _ => false,
         };
 
@@ -216,6 +352,15 @@ namespace BoardingDsl
             "legacyCode" => "WithLegacyCode",
             "serverId" => "WithServerId",
             "secret" => "WithSecret",
+            "oldTags" => "WithOldTags",
+            "oldPart" => "WithOldPart",
+            "oldKind" => "WithOldKind",
+            "oldKinds" => "WithOldKinds",
+            "serverTags" => "WithServerTags",
+            "serverPart" => "WithServerPart",
+            "serverParts" => "WithServerParts",
+            "serverKind" => "WithServerKind",
+            "serverAmount" => "WithServerAmount",
             _ => jsonName,
         };
 
@@ -412,6 +557,159 @@ namespace BoardingDsl
                 context.Invalid("secret", "type", null, "must not be null");
             }
 
+            global::System.Collections.Generic.IReadOnlyList<string>? v14 = null;
+            if (this._oldTags14 is not null)
+            {
+                v14 = ((string[])this._oldTags14.Clone());
+            }
+            else if (this._has14)
+            {
+                context.Invalid("oldTags", "type", null, "must not be null");
+            }
+
+            global::BoardingDsl.KeywordRulesRequestOldPart? v15 = this._oldPart15;
+            if (this._oldPart15Builder is not null)
+            {
+                context.Enter("oldPart");
+                v15 = this._oldPart15Builder.BuildCore(context, null);
+                context.Exit();
+            }
+            else if (this._has15 && v15 is null)
+            {
+                context.Invalid("oldPart", "type", null, "must not be null");
+            }
+
+            global::BoardingDsl.KeywordRulesRequestOldKind? v16 = null;
+            if (this._oldKind16 is not null)
+            {
+                if (global::BoardingDsl.KeywordRulesRequestOldKindJson.TryParse(this._oldKind16, out var parsed16))
+                {
+                    v16 = parsed16;
+                }
+                else
+                {
+                    context.Invalid("oldKind", "enum", this._oldKind16, "'" + this._oldKind16 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindJson.Values));
+                }
+            }
+            else if (this._has16)
+            {
+                context.Invalid("oldKind", "type", null, "must not be null");
+            }
+
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17 = null;
+            if (this._oldKinds17 is not null)
+            {
+                var list = new global::BoardingDsl.KeywordRulesRequestOldKinds[this._oldKinds17.Length];
+                for (var i = 0; i < list.Length; i++)
+                {
+                    if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(this._oldKinds17[i], out list[i]))
+                    {
+                        context.Invalid("oldKinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._oldKinds17[i], "'" + this._oldKinds17[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindsJson.Values));
+                    }
+                }
+
+                v17 = list;
+            }
+            else if (this._has17)
+            {
+                context.Invalid("oldKinds", "type", null, "must not be null");
+            }
+
+            // The list rules hold however the list was given (lambdas or finished elements).
+            if (v17 is not null)
+            {
+                if (v17.Count < 1)
+                {
+                    context.Invalid("oldKinds", "minItems 1", null, "must have at least 1 item(s)");
+                }
+            }
+
+            global::System.Collections.Generic.IReadOnlyList<string>? v18 = null;
+            if (this._serverTags18 is not null)
+            {
+                v18 = ((string[])this._serverTags18.Clone());
+            }
+            else if (this._has18)
+            {
+                context.Invalid("serverTags", "type", null, "must not be null");
+            }
+
+            // The list rules hold however the list was given (lambdas or finished elements).
+            if (v18 is not null)
+            {
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(v18))
+                {
+                    context.Invalid("serverTags", "uniqueItems", null, "must not list a value twice");
+                }
+            }
+
+            global::BoardingDsl.KeywordRulesRequestServerPart? v19 = this._serverPart19;
+            if (this._serverPart19Builder is not null)
+            {
+                context.Enter("serverPart");
+                v19 = this._serverPart19Builder.BuildCore(context, null);
+                context.Exit();
+            }
+            else if (this._has19 && v19 is null)
+            {
+                context.Invalid("serverPart", "type", null, "must not be null");
+            }
+
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20 = null;
+            if (this._serverParts20Builders is not null)
+            {
+                var list = new global::BoardingDsl.KeywordRulesRequestServerParts[this._serverParts20Builders.Length];
+                context.Enter("serverParts");
+                for (var i = 0; i < list.Length; i++)
+                {
+                    context.EnterIndex(i);
+                    list[i] = this._serverParts20Builders[i].BuildCore(context, null)!;
+                    context.Exit();
+                }
+
+                context.Exit();
+                v20 = list;
+            }
+            else if (this._serverParts20 is not null)
+            {
+                v20 = ((global::BoardingDsl.KeywordRulesRequestServerParts[])this._serverParts20.Clone());
+            }
+            else if (this._has20)
+            {
+                context.Invalid("serverParts", "type", null, "must not be null");
+            }
+
+            global::BoardingDsl.KeywordRulesRequestServerKind? v21 = null;
+            if (this._serverKind21 is not null)
+            {
+                if (global::BoardingDsl.KeywordRulesRequestServerKindJson.TryParse(this._serverKind21, out var parsed21))
+                {
+                    v21 = parsed21;
+                }
+                else
+                {
+                    context.Invalid("serverKind", "enum", this._serverKind21, "'" + this._serverKind21 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestServerKindJson.Values));
+                }
+            }
+            else if (this._has21)
+            {
+                context.Invalid("serverKind", "type", null, "must not be null");
+            }
+
+            decimal? v22 = this._serverAmount22;
+            if (this._has22 && v22 is null)
+            {
+                context.Invalid("serverAmount", "type", null, "must not be null");
+            }
+
+            if (v22 is not null)
+            {
+                if (v22.Value < 0m)
+                {
+                    context.Invalid("serverAmount", "minimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(v22.Value), "must be at least 0");
+                }
+            }
+
             if (extraRequired is not null)
             {
                 foreach (var required in extraRequired)
@@ -457,6 +755,24 @@ namespace BoardingDsl
                 v12,
                 this._has13,
                 v13,
+                this._has14,
+                v14,
+                this._has15,
+                v15,
+                this._has16,
+                v16,
+                this._has17,
+                v17,
+                this._has18,
+                v18,
+                this._has19,
+                v19,
+                this._has20,
+                v20,
+                this._has21,
+                v21,
+                this._has22,
+                v22,
                 null);
         }
     }
