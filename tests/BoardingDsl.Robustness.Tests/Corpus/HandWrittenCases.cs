@@ -145,6 +145,8 @@ internal static class HandWrittenCases
             ("anyOf", "{}", "BDSL1007"), ("anyOf", "[1]", "BDSL1007"), ("allOf", "\"x\"", "BDSL1007"), ("uniqueItems", "\"yes\"", "BDSL1007"),
             ("$ref", "5", "BDSL1007"), ("format", "1", "BDSL1007"), ("pattern", "true", "BDSL1007"), ("title", "5", "BDSL1007"), ("description", "[]", "BDSL1007"),
             ("$defs", "[]", "BDSL1006"), ("$defs", "{ \"a\": 1 }", "BDSL1006"), ("$id", "{}", "BDSL1007"), ("x-ignored-unless-set", "5", "BDSL1007"),
+            ("multipleOf", "0", "BDSL1007"), ("multipleOf", "-2", "BDSL1007"), ("exclusiveMinimum", "\"1\"", "BDSL1007"), ("exclusiveMaximum", "true", "BDSL1007"),
+            ("examples", "{}", "BDSL1007"), ("deprecated", "\"yes\"", "BDSL1007"), ("readOnly", "1", "BDSL1007"), ("writeOnly", "null", "BDSL1007"), ("contentMediaType", "5", "BDSL1007"),
         }.Select((t, i) => (t.Item1, t.Item2, t.Item3)))
         {
             var safe = new string(keyword.Where(char.IsLetter).ToArray());
