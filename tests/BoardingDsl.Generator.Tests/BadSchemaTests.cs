@@ -124,13 +124,13 @@ public class BadSchemaTests
     [Fact]
     public void Keywords_outside_the_allow_list_are_warned_about_where_they_stand()
     {
-        var text = TestSchemas.Request("extra", """{ "a": { "type": "string", "description": "A.", "oneOf": [] } }""");
+        var text = TestSchemas.Request("extra", """{ "a": { "type": "string", "description": "A.", "$anchor": "a" } }""");
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("extra"), text));
 
         var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
         Assert.Equal("BDSL1006", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
-        AssertAt(diagnostic, text, "\"oneOf\"");
+        AssertAt(diagnostic, text, "\"$anchor\"");
         Assert.Contains(outcome.HintNames, h => h == "BoardingDsl.ExtraRequest.g.cs");
     }
 

@@ -37,6 +37,7 @@ internal static class DiagnosticCatalogue
     public const string UnsupportedFormatId = "BDSL1016";
     public const string InvalidOptionId = "BDSL1017";
     public const string NotReachedId = "BDSL1018";
+    public const string UnenforcedRuleId = "BDSL1019";
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
@@ -69,7 +70,7 @@ internal static class DiagnosticCatalogue
         "The root of a schema file must be a JSON object, not {0}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(UnsupportedKeywordId, "Unsupported schema keyword",
-        "The keyword '{0}' is not supported by BoardingDsl and is ignored; the rule it states is not enforced", DiagnosticSeverity.Warning);
+        "The keyword '{0}' is not one BoardingDsl knows and is ignored; if it states a rule, that rule is not enforced", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor KeywordWrongType = Create(KeywordWrongTypeId, "Keyword value has the wrong JSON type",
         "The value of '{0}' must be {1}, not {2}", DiagnosticSeverity.Error);
@@ -107,12 +108,25 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor NotReached = Create(NotReachedId, "Schema file generates nothing",
         "Nothing is generated from '{0}': it has no x-boarding-endpoint, and no schema with one refers to it", DiagnosticSeverity.Info);
 
+    /// <summary>
+    /// A rule the schema states that neither <c>Build()</c> nor the analyzers check. An error by default, but the schema is
+    /// still generated (the rule unchecked), so a project that lowers the severity gets its code.
+    /// </summary>
+    public static readonly DiagnosticDescriptor UnenforcedRule = Create(UnenforcedRuleId, "Schema rule not enforced",
+        "The rule '{0}' is not enforced: {1}; Build() accepts a value that breaks it", DiagnosticSeverity.Error);
+
+    /// <summary>Diagnostics that do not stop a schema from being generated, whatever their severity.</summary>
+    public static bool StillGenerates(string id) => id == UnenforcedRuleId;
+
+    /// <summary>BDSL1019 at <paramref name="location"/>: the rule <paramref name="rule"/> goes unchecked, for <paramref name="reason"/>.</summary>
+    public static DiagnosticInfo Unenforced(LocationInfo? location, string rule, string reason) => Info(UnenforcedRuleId, location, rule, reason);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MissingRequired, NotHttps, UndocumentedEnumValue, IgnoredWithoutSibling, DuplicateValue,
         InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
         DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
-        DependencyFailed, UnsupportedFormat, InvalidOption, NotReached,
+        DependencyFailed, UnsupportedFormat, InvalidOption, NotReached, UnenforcedRule,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

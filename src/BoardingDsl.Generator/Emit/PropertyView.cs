@@ -8,8 +8,10 @@ internal sealed class PropertyView
 {
     private const string Json = "global::BoardingDsl.Serialization.BoardingJson";
 
-    public PropertyView(PropertyModel p, int index)
+    /// <param name="hasWith">False for a <c>readOnly</c> member of a request type: no <c>With…</c>, and not required of a request.</param>
+    public PropertyView(PropertyModel p, int index, bool hasWith = true)
     {
+        HasWith = hasWith;
         Index = index;
         Name = p.Name;
         JsonUtf8 = Identifiers.Utf8Literal(p.JsonName);
@@ -27,7 +29,7 @@ internal sealed class PropertyView
         ValueShape = p.ValueShape;
         Scalar = p.ScalarKind;
         IsArray = p.IsArray;
-        IsRequired = p.IsRequired;
+        IsRequired = p.IsRequired && hasWith;
         IsNullable = p.IsNullable;
         IsHttpsUrl = p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKinds.String;
         IsUri = p.Format == "uri" && p.ScalarKind == ScalarKinds.String;
@@ -43,7 +45,7 @@ internal sealed class PropertyView
         EnumJson = p.ValueShape == Shapes.Enum ? p.TypeName + "Json" : string.Empty;
         ModelType = p.IsArray ? "global::System.Collections.Generic.IReadOnlyList<" + ValueType + ">" : ValueType;
         ModelTypeNullable = ModelType + "?";
-        IsModelNullable = !p.IsRequired || p.IsNullable;
+        IsModelNullable = !IsRequired || p.IsNullable;
         PropertyType = IsModelNullable ? ModelTypeNullable : ModelType;
         Pattern = p.Pattern is null ? null : Identifiers.Literal(p.Pattern);
         PatternText = p.Pattern is null ? null : Identifiers.Literal("pattern " + p.Pattern);
@@ -58,9 +60,62 @@ internal sealed class PropertyView
         MinItems = p.MinItems;
         MaxItems = p.MaxItems;
         UniqueItems = p.UniqueItems;
+        ExclusiveMinimumText = p.ExclusiveMinimum;
+        ExclusiveMaximumText = p.ExclusiveMaximum;
+        MultipleOfText = p.MultipleOf;
+        ExclusiveMinimum = NumberLiteral(p.ExclusiveMinimum, p.ScalarKind);
+        ExclusiveMaximum = NumberLiteral(p.ExclusiveMaximum, p.ScalarKind);
+        MultipleOf = NumberLiteral(p.MultipleOf, p.ScalarKind);
+        ConstKind = p.ConstKind ?? string.Empty;
+        ConstValue = p.ConstKind switch
+        {
+            "string" => Identifiers.Literal(p.ConstText!),
+            "number" => NumberLiteral(p.ConstText, p.ScalarKind),
+            "boolean" => p.ConstText,
+            _ => null,
+        };
+        var constJson = p.ConstKind == "string" ? "\"" + p.ConstText + "\"" : p.ConstText;
+        ConstRule = p.ConstKind is null ? null : Identifiers.Literal("const " + constJson);
+        ConstMessage = p.ConstKind is null ? null : Identifiers.Literal("must be " + constJson);
+        OpaqueTypes = p.ValueShape == Shapes.Opaque ? p.OpaqueTypes : string.Empty;
+        OpaqueTypeRule = OpaqueTypes.Length == 0 ? null : Identifiers.Literal("type " + OpaqueTypes.Replace("|", ", "));
+        OpaqueAllowsObject = OpaqueTypes.Contains("object") ? "true" : "false";
+        OpaqueAllowsNull = OpaqueTypes.Contains("null") ? "true" : "false";
+        OpaqueTypeMessage = OpaqueTypes switch
+        {
+            "object" => "must be a JSON object",
+            "null" => "must be null",
+            _ => "must be a JSON object or null",
+        };
+        UniqueCall = p.ValueShape switch
+        {
+            Shapes.Object => "AreUniqueModels",
+            Shapes.Opaque => "AreUniqueJson",
+            _ when p.ScalarKind == ScalarKinds.DateTime => "AreUniqueDateTimes",
+            _ => "AreUnique",
+        };
         HasScalarRules = p.ScalarKind == ScalarKinds.String
-            ? Pattern is not null || IsUri || IsEmail || MinLength is not null || MaxLength is not null
-            : Minimum is not null || Maximum is not null;
+            ? Pattern is not null || IsUri || IsEmail || MinLength is not null || MaxLength is not null || ConstValue is not null
+            : Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null || MultipleOf is not null || ConstValue is not null;
+        IsDeprecated = p.IsDeprecated;
+        Obsolete = p.IsDeprecated
+            ? "[global::System.Obsolete(" + Identifiers.Literal("'" + p.JsonName + "' is deprecated by the schema.") + ")]"
+            : null;
+        var notes = new System.Collections.Generic.List<string>();
+        if (p.Default is not null)
+        {
+            notes.Add("Default: <c>" + Identifiers.XmlText(Flatten(p.Default)) + "</c>.");
+        }
+
+        foreach (var example in p.Examples)
+        {
+            notes.Add("Example: <c>" + Identifiers.XmlText(Flatten(example)) + "</c>.");
+        }
+
+        if (notes.Count > 0)
+        {
+            Doc += " " + string.Join(" ", notes);
+        }
         ExtraRequired = p.ExtraRequired.Count == 0
             ? "null"
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
@@ -170,6 +225,51 @@ internal sealed class PropertyView
 
     public string ExtraRequired { get; }
 
+    public string? ExclusiveMinimum { get; }
+
+    public string? ExclusiveMaximum { get; }
+
+    public string? ExclusiveMinimumText { get; }
+
+    public string? ExclusiveMaximumText { get; }
+
+    /// <summary><c>multipleOf</c> as a literal of the property's type (checked by <c>BoardingRules.IsMultipleOf</c>).</summary>
+    public string? MultipleOf { get; }
+
+    public string? MultipleOfText { get; }
+
+    /// <summary><c>string</c>, <c>number</c> or <c>boolean</c> when a <c>const</c> is checked; empty otherwise.</summary>
+    public string ConstKind { get; }
+
+    /// <summary>The <c>const</c> as a C# literal of the property's type.</summary>
+    public string? ConstValue { get; }
+
+    public string? ConstRule { get; }
+
+    public string? ConstMessage { get; }
+
+    /// <summary>On an opaque member whose <c>type</c> is given: the JSON types allowed (<c>object</c>, <c>null</c>, <c>object|null</c>).</summary>
+    public string OpaqueTypes { get; }
+
+    public string? OpaqueTypeRule { get; }
+
+    public string OpaqueAllowsObject { get; }
+
+    public string OpaqueAllowsNull { get; }
+
+    public string OpaqueTypeMessage { get; }
+
+    /// <summary>The <c>BoardingRules</c> method that checks <c>uniqueItems</c> for this element type (JSON equality).</summary>
+    public string UniqueCall { get; }
+
+    public bool IsDeprecated { get; }
+
+    /// <summary>The <c>[Obsolete]</c> attribute of a <c>deprecated: true</c> member, or null.</summary>
+    public string? Obsolete { get; }
+
+    /// <summary>Whether the builder has <c>With…</c> methods for it (not for a <c>readOnly</c> member of a request builder).</summary>
+    public bool HasWith { get; }
+
     /// <summary>An expression that reads one value at the reader's current token.</summary>
     public string ReadValue { get; }
 
@@ -183,6 +283,8 @@ internal sealed class PropertyView
     public string ReadMember { get; }
 
     public string Method { get; }
+
+    private static string Flatten(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>A bound as a C# literal of the property's type (decimal also for integers, so no bound overflows a long).</summary>
     private static string? NumberLiteral(string? value, string scalarKind) => value is null

@@ -202,6 +202,16 @@ internal sealed class ModelBuilder
             return openEnums.Contains(model.FullName) ? model with { HasOpenValue = true } : model;
         }
 
+        if (isRead)
+        {
+            model = model with { IsReadModel = true };
+        }
+        else if (model.Properties.Any(p => p.IsReadOnly && p.IsRequired))
+        {
+            // readOnly: the server sets it; a request builder has no With… for it, so it is not required of one (nor by BDSL0001).
+            model = model with { Properties = model.Properties.Select(p => p.IsReadOnly ? p with { IsRequired = false } : p).ToEquatableArray() };
+        }
+
         if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
         {
             return model;
@@ -336,7 +346,7 @@ internal sealed class ModelBuilder
     private HashSet<string> FailedDocuments()
     {
         var failed = new HashSet<string>(
-            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Doc.Path),
+            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
             StringComparer.Ordinal);
         bool changed;
         do
@@ -465,18 +475,31 @@ internal sealed class ModelBuilder
                 element?.TypeName ?? shape.TypeName,
                 required.Contains(property.Name),
                 shape.Nullable,
-                element?.Format ?? shape.Format,
-                element?.Pattern ?? shape.Pattern,
-                element?.MinLength ?? shape.MinLength,
-                element?.MaxLength ?? shape.MaxLength,
-                element?.Minimum ?? shape.Minimum,
-                element?.Maximum ?? shape.Maximum,
+                // An array's value rules are its elements' (items); the same keywords on the array itself constrain nothing.
+                (element ?? shape).Format,
+                (element ?? shape).Pattern,
+                (element ?? shape).MinLength,
+                (element ?? shape).MaxLength,
+                (element ?? shape).Minimum,
+                (element ?? shape).Maximum,
                 shape.MinItems,
                 shape.MaxItems,
                 shape.UniqueItems,
                 (element ?? shape).ExtraRequired.ToEquatableArray(),
                 shape.IgnoredUnlessSet,
-                shape.WarnOnDuplicates));
+                shape.WarnOnDuplicates)
+            {
+                ExclusiveMinimum = (element ?? shape).ExclusiveMinimum,
+                ExclusiveMaximum = (element ?? shape).ExclusiveMaximum,
+                MultipleOf = (element ?? shape).MultipleOf,
+                ConstKind = (element ?? shape).Const?.Kind,
+                ConstText = (element ?? shape).Const?.Text,
+                OpaqueTypes = element is null ? shape.OpaqueTypes : string.Empty,
+                Examples = shape.Examples.ToEquatableArray(),
+                Default = shape.Default,
+                IsDeprecated = shape.Deprecated,
+                IsReadOnly = shape.ReadOnly,
+            });
         }
 
         foreach (var r in node.Required)
@@ -504,6 +527,16 @@ internal sealed class ModelBuilder
     /// <summary>Follows one node to what it is. Returns null (after reporting) when it cannot be understood.</summary>
     private ResolvedShape? Resolve(SchemaDocument doc, SchemaNode node, string inlineName)
     {
+        // One of $ref, anyOf, allOf decides what a node is; a second one beside it would be dropped, so it is reported.
+        if (node.Ref is not null || node.AnyOf.Count > 0)
+        {
+            foreach (var dropped in new[] { "anyOf", "allOf" }.Where(k => (k == "allOf" || node.Ref is not null) && node.Has(k)))
+            {
+                Report(doc, D.Unenforced(node.KeywordLocation(dropped), dropped,
+                    "it stands beside " + (node.Ref is not null ? "$ref" : "anyOf") + ", which decides the shape, and is not applied; nest them in one allOf"));
+            }
+        }
+
         ResolvedShape? shape;
         if (node.Ref is not null)
         {
@@ -551,6 +584,18 @@ internal sealed class ModelBuilder
             shape.MinItems = node.MinItems ?? shape.MinItems;
             shape.MaxItems = node.MaxItems ?? shape.MaxItems;
             shape.UniqueItems |= node.UniqueItems;
+            shape.ExclusiveMinimum = node.ExclusiveMinimum ?? shape.ExclusiveMinimum;
+            shape.ExclusiveMaximum = node.ExclusiveMaximum ?? shape.ExclusiveMaximum;
+            shape.MultipleOf = node.MultipleOf ?? shape.MultipleOf;
+            if (node.Const is not null)
+            {
+                shape.Const = CheckConst(doc, node.Const, shape);
+            }
+
+            shape.Examples = node.Examples.Count > 0 ? node.Examples.ToList() : shape.Examples;
+            shape.Default = node.Default ?? shape.Default;
+            shape.Deprecated |= node.Deprecated;
+            shape.ReadOnly |= node.ReadOnly;
         }
 
         shape.IgnoredUnlessSet = node.IgnoredUnlessSet ?? shape.IgnoredUnlessSet;
@@ -636,6 +681,15 @@ internal sealed class ModelBuilder
         }
 
         var target = shape.Shape == Shapes.Object ? _typesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
+        // The required-only parts add required members and nothing else: any other rule in them is reported, not dropped.
+        foreach (var part in node.AllOf.Where(IsRequiredOnly))
+        {
+            foreach (var keyword in part.Keywords.Where(k => SchemaKeywords.Supported.Contains(k.Name) && k.Name is not ("required" or "$comment" or "title" or "description" or "$schema" or "$id")))
+            {
+                Report(doc, D.Unenforced(keyword.Location, keyword.Name, "only 'required' is applied from this allOf part"));
+            }
+        }
+
         foreach (var extra in node.AllOf.Where(IsRequiredOnly).SelectMany(s => s.Required))
         {
             if (target is null)
@@ -658,6 +712,37 @@ internal sealed class ModelBuilder
 
     private ResolvedShape? ResolveDirect(SchemaDocument doc, SchemaNode node, string inlineName)
     {
+        var shape = ResolveDirectCore(doc, node, inlineName);
+        if (shape is not null && node.Const is not null)
+        {
+            shape.Const = CheckConst(doc, node.Const, shape);
+        }
+
+        return shape;
+    }
+
+    /// <summary>A <c>const</c> that <c>Build()</c> compares: a string, number or boolean on a member of that type; otherwise BDSL1019.</summary>
+    private ConstValue? CheckConst(SchemaDocument doc, ConstValue constant, ResolvedShape shape)
+    {
+        var target = shape.Shape == Shapes.Array ? null : shape;
+        var ok = target is { Shape: Shapes.Scalar } && constant.Kind switch
+        {
+            "string" => target.ScalarKind == ScalarKinds.String,
+            "number" => target.ScalarKind is ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer,
+            "boolean" => target.ScalarKind == ScalarKinds.Boolean,
+            _ => false,
+        };
+        if (!ok)
+        {
+            Report(doc, D.Unenforced(constant.Location, "const", "only a string, number or boolean const on a member of that type is checked"));
+            return null;
+        }
+
+        return constant;
+    }
+
+    private ResolvedShape? ResolveDirectCore(SchemaDocument doc, SchemaNode node, string inlineName)
+    {
         var types = node.Types.Where(t => t != "null").Distinct().ToList();
         if (types.Count > 1)
         {
@@ -678,6 +763,13 @@ internal sealed class ModelBuilder
             MinItems = node.MinItems,
             MaxItems = node.MaxItems,
             UniqueItems = node.UniqueItems,
+            ExclusiveMinimum = node.ExclusiveMinimum,
+            ExclusiveMaximum = node.ExclusiveMaximum,
+            MultipleOf = node.MultipleOf,
+            Examples = node.Examples.ToList(),
+            Default = node.Default,
+            Deprecated = node.Deprecated,
+            ReadOnly = node.ReadOnly,
         };
 
         if (node.Pattern is not null && !IsValidPattern(doc, node))
@@ -781,6 +873,28 @@ internal sealed class ModelBuilder
                 // An object without declared properties, or a schema without a type: a shape the docs leave open.
                 shape.Shape = Shapes.Opaque;
                 shape.Nullable = true;
+                if (type == "object" || (types.Count == 0 && node.Types.Contains("null")))
+                {
+                    // Build() checks the JSON type of the element it is given (an object, or null).
+                    shape.OpaqueTypes = type == "object" ? node.AllowsNull ? "object|null" : "object" : "null";
+                }
+
+                if (node.Required.Count > 0)
+                {
+                    Report(doc, D.Unenforced(node.KeywordLocation("required") ?? node.Location, "required",
+                        "an object without 'properties' is held as a JsonElement and its members are not checked; declare them under 'properties'"));
+                }
+
+                if (node.Types.Count == 0)
+                {
+                    foreach (var keyword in SchemaKeywords.TypeSpecific.Where(k => k != "const" && node.Has(k)))
+                    {
+                        Report(doc, D.Unenforced(node.KeywordLocation(keyword), keyword,
+                            "the schema has no 'type', so the value may be of any JSON type and is held as a JsonElement; add \"type\""));
+                    }
+                }
+
+                shape.Format = null;
                 return shape;
         }
     }

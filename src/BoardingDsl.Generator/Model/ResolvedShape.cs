@@ -40,4 +40,24 @@ internal sealed class ResolvedShape
     public string? IgnoredUnlessSet { get; set; }
 
     public bool WarnOnDuplicates { get; set; }
+
+    public string? ExclusiveMinimum { get; set; }
+
+    public string? ExclusiveMaximum { get; set; }
+
+    public string? MultipleOf { get; set; }
+
+    /// <summary>A scalar <c>const</c> the generated code compares (kind and value text), when it can.</summary>
+    public Schema.ConstValue? Const { get; set; }
+
+    /// <summary>On an opaque value: the JSON types <c>type</c> allows (<c>object</c>, <c>null</c>), empty for any value.</summary>
+    public string OpaqueTypes { get; set; } = string.Empty;
+
+    public List<string> Examples { get; set; } = new();
+
+    public string? Default { get; set; }
+
+    public bool Deprecated { get; set; }
+
+    public bool ReadOnly { get; set; }
 }

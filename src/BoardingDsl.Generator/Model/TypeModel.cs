@@ -42,6 +42,9 @@ internal sealed record TypeModel(
     /// </summary>
     public bool HasOpenValue { get; init; }
 
+    /// <summary>On an object: a model read from CCV (a response or a type reachable from one).</summary>
+    public bool IsReadModel { get; init; }
+
     /// <summary>The name of an enum's open companion, the type of its members in models read from CCV.</summary>
     public string OpenValueName => Name + OpenValue.Suffix;
 }
@@ -131,6 +134,32 @@ internal sealed record PropertyModel(
     /// enum's open companion <c>&lt;TypeName&gt;Value</c>, which keeps a value the schema does not list. Builders still take the closed enum.
     /// </summary>
     public bool IsOpenEnum { get; init; }
+
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    public string? MultipleOf { get; init; }
+
+    /// <summary><c>const</c>: <c>string</c>, <c>number</c> or <c>boolean</c> (checked by <c>Build()</c>), or null.</summary>
+    public string? ConstKind { get; init; }
+
+    public string? ConstText { get; init; }
+
+    /// <summary>On an opaque member: the JSON types <c>type</c> allows (<c>object</c>, <c>null</c>, <c>object|null</c>), empty for any.</summary>
+    public string OpaqueTypes { get; init; } = string.Empty;
+
+    /// <summary><c>examples</c> (JSON texts), shown in the XML docs.</summary>
+    public EquatableArray<string> Examples { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>default</c> (JSON text), shown in the XML docs.</summary>
+    public string? Default { get; init; }
+
+    /// <summary><c>deprecated: true</c>: the property and the <c>With…</c> methods are <c>[Obsolete]</c>.</summary>
+    public bool IsDeprecated { get; init; }
+
+    /// <summary><c>readOnly: true</c>: a request builder has no <c>With…</c> method for it.</summary>
+    public bool IsReadOnly { get; init; }
 
     public bool HttpsOnly => Pattern is not null && Pattern.StartsWith("^https://", System.StringComparison.Ordinal);
 }

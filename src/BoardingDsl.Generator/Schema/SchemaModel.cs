@@ -75,7 +75,41 @@ internal sealed record SchemaNode(
 
     /// <summary>An <c>anyOf</c> or <c>allOf</c> written with no schemas in it.</summary>
     public bool HasEmptyComposition { get; init; }
+
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    /// <summary><c>multipleOf</c>, a positive number (invariant text).</summary>
+    public string? MultipleOf { get; init; }
+
+    /// <summary><c>const</c>, when it is a scalar the generated code can compare (see <see cref="ConstValue"/>).</summary>
+    public ConstValue? Const { get; init; }
+
+    /// <summary><c>examples</c>, each as its JSON text.</summary>
+    public EquatableArray<string> Examples { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>default</c>, as its JSON text.</summary>
+    public string? Default { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    public bool WriteOnly { get; init; }
+
+    /// <summary>Where each keyword of this node is written (its name), so a rule about it can be reported there.</summary>
+    public EquatableArray<KeywordAt> Keywords { get; init; } = EquatableArray<KeywordAt>.Empty;
+
+    public LocationInfo? KeywordLocation(string name) => Keywords.FirstOrDefault(k => k.Name == name)?.Location;
+
+    public bool Has(string name) => Keywords.Any(k => k.Name == name);
 }
+
+internal sealed record KeywordAt(string Name, LocationInfo Location);
+
+/// <summary>A scalar <c>const</c>: its JSON kind (<c>string</c>, <c>number</c>, <c>boolean</c>, <c>null</c>) and value text.</summary>
+internal sealed record ConstValue(string Kind, string Text, LocationInfo Location);
 
 internal sealed record ResponseInfo(string Code, string Description);
 

@@ -219,10 +219,16 @@ internal sealed class SchemaReader
         string? ignoredUnless = null;
         var warnDuplicates = false;
         Dictionary<string, string>? enumDescriptions = null;
+        string? exclusiveMinimum = null, exclusiveMaximum = null, multipleOf = null, defaultText = null;
+        ConstValue? constant = null;
+        var examples = new List<string>();
+        bool deprecated = false, readOnly = false, writeOnly = false;
+        var keywords = new List<KeywordAt>();
 
         foreach (var m in o.Members)
         {
             var v = m.Value;
+            keywords.Add(new KeywordAt(m.Name, At(m.NameStart, m.NameLength)));
             switch (m.Name)
             {
                 case "$schema":
@@ -416,6 +422,67 @@ internal sealed class SchemaReader
                 case "maximum":
                     maximum = ExpectNumber(m, integer: false);
                     break;
+                case "exclusiveMinimum":
+                    exclusiveMinimum = ExpectNumber(m, integer: false);
+                    break;
+                case "exclusiveMaximum":
+                    exclusiveMaximum = ExpectNumber(m, integer: false);
+                    break;
+                case "multipleOf":
+                    multipleOf = ExpectNumber(m, integer: false);
+                    if (multipleOf is not null && decimal.Parse(multipleOf, CultureInfo.InvariantCulture) <= 0)
+                    {
+                        WrongType(m, "a number greater than 0", multipleOf);
+                        multipleOf = null;
+                    }
+
+                    break;
+                case "const":
+                    constant = v switch
+                    {
+                        JsonStringNode cs => new ConstValue("string", cs.Value, At(m.NameStart, m.NameLength)),
+                        JsonBooleanNode cb => new ConstValue("boolean", cb.Value ? "true" : "false", At(m.NameStart, m.NameLength)),
+                        JsonNullNode => new ConstValue("null", "null", At(m.NameStart, m.NameLength)),
+                        JsonNumberNode cn when decimal.TryParse(cn.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cd) =>
+                            new ConstValue("number", cd.ToString(CultureInfo.InvariantCulture), At(m.NameStart, m.NameLength)),
+                        _ => new ConstValue("other", Raw(v), At(m.NameStart, m.NameLength)),
+                    };
+                    break;
+                case "examples":
+                    if (v is JsonArrayNode exampleList)
+                    {
+                        examples.AddRange(exampleList.Items.Select(Raw));
+                    }
+                    else
+                    {
+                        WrongType(m, "an array");
+                    }
+
+                    break;
+                case "default":
+                    defaultText = Raw(v);
+                    break;
+                case "deprecated":
+                case "readOnly":
+                case "writeOnly":
+                    if (v is JsonBooleanNode flag)
+                    {
+                        deprecated |= m.Name == "deprecated" && flag.Value;
+                        readOnly |= m.Name == "readOnly" && flag.Value;
+                        writeOnly |= m.Name == "writeOnly" && flag.Value;
+                    }
+                    else
+                    {
+                        WrongType(m, "true or false");
+                    }
+
+                    break;
+                case "contentMediaType":
+                case "contentEncoding":
+                    ExpectString(m);
+                    break;
+                case "contentSchema":
+                    break;
                 case "uniqueItems":
                     if (v is JsonBooleanNode u)
                     {
@@ -442,7 +509,11 @@ internal sealed class SchemaReader
 
                     break;
                 default:
-                    if (!SchemaKeywords.IsAnnotation(m.Name))
+                    if (SchemaKeywords.UnenforcedAssertions.Contains(m.Name))
+                    {
+                        _issues.Add(D.Unenforced(At(m.NameStart, m.NameLength), m.Name, "BoardingDsl does not check this keyword"));
+                    }
+                    else if (!SchemaKeywords.IsAnnotation(m.Name))
                     {
                         _issues.Add(D.Info(D.UnsupportedKeywordId, At(m.NameStart, m.NameLength), m.Name));
                     }
@@ -491,8 +562,21 @@ internal sealed class SchemaReader
             warnDuplicates)
         {
             HasEmptyComposition = emptyComposition,
+            ExclusiveMinimum = exclusiveMinimum,
+            ExclusiveMaximum = exclusiveMaximum,
+            MultipleOf = multipleOf,
+            Const = constant,
+            Examples = examples.ToEquatableArray(),
+            Default = defaultText,
+            Deprecated = deprecated,
+            ReadOnly = readOnly,
+            WriteOnly = writeOnly,
+            Keywords = keywords.ToEquatableArray(),
         };
     }
+
+    /// <summary>The JSON text of a value as written in the file (for examples and defaults in the XML docs).</summary>
+    private string Raw(JsonNode node) => _text.ToString(new TextSpan(node.Start, node.Length));
 
     private void ReadTypes(JsonMember m, List<string> types)
     {

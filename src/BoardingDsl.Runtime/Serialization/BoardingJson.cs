@@ -132,9 +132,27 @@ public static class BoardingJson
     public static double ReadDouble(ref Utf8JsonReader reader, string member) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unexpected(ref reader, member, "a number");
 
-    /// <summary>Reads an integer.</summary>
-    public static long ReadInt64(ref Utf8JsonReader reader, string member) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unexpected(ref reader, member, "an integer");
+    /// <summary>
+    /// Reads an integer. A number with a zero fractional part (<c>1.0</c>, <c>1e2</c>) is an integer in JSON Schema and is
+    /// accepted; it is written back in its plain form (<c>1</c>, <c>100</c>), as decimals lose their trailing zeros too.
+    /// </summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, string member)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (reader.TryGetInt64(out var value))
+            {
+                return value;
+            }
+
+            if (reader.TryGetDecimal(out var d) && decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue)
+            {
+                return (long)d;
+            }
+        }
+
+        throw Unexpected(ref reader, member, "an integer");
+    }
 
     /// <summary>
     /// Reads an RFC 3339 date-time (<c>format: date-time</c>, checked by <see cref="BoardingRules.IsDateTime"/>), returning

@@ -334,8 +334,16 @@ namespace BoardingDsl
             }
 
             global::System.Text.Json.JsonElement? v8 = this._invoiceAccount8;
+            if (this._has8 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v8, true, true))
+            {
+                context.Invalid("invoiceAccount", "type object, null", null, "must be a JSON object or null");
+            }
 
             global::System.Text.Json.JsonElement? v9 = this._payoutAccount9;
+            if (this._has9 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v9, true, true))
+            {
+                context.Invalid("payoutAccount", "type object, null", null, "must be a JSON object or null");
+            }
 
             if (extraRequired is not null)
             {

@@ -145,6 +145,8 @@ internal static class HandWrittenCases
             ("anyOf", "{}", "BDSL1007"), ("anyOf", "[1]", "BDSL1007"), ("allOf", "\"x\"", "BDSL1007"), ("uniqueItems", "\"yes\"", "BDSL1007"),
             ("$ref", "5", "BDSL1007"), ("format", "1", "BDSL1007"), ("pattern", "true", "BDSL1007"), ("title", "5", "BDSL1007"), ("description", "[]", "BDSL1007"),
             ("$defs", "[]", "BDSL1006"), ("$defs", "{ \"a\": 1 }", "BDSL1006"), ("$id", "{}", "BDSL1007"), ("x-ignored-unless-set", "5", "BDSL1007"),
+            ("multipleOf", "0", "BDSL1007"), ("multipleOf", "-2", "BDSL1007"), ("exclusiveMinimum", "\"1\"", "BDSL1007"), ("exclusiveMaximum", "true", "BDSL1007"),
+            ("examples", "{}", "BDSL1007"), ("deprecated", "\"yes\"", "BDSL1007"), ("readOnly", "1", "BDSL1007"), ("writeOnly", "null", "BDSL1007"), ("contentMediaType", "5", "BDSL1007"),
         }.Select((t, i) => (t.Item1, t.Item2, t.Item3)))
         {
             var safe = new string(keyword.Where(char.IsLetter).ToArray());
@@ -279,9 +281,16 @@ internal static class HandWrittenCases
                 required: Quoted(new[] { "nullableRef", "extraRequired", "opaque", "when", "money", "enums", "flag" }),
                 extra: """, "$defs": { "O": { "type": "object", "properties": { "x": { "type": "string" }, "y": { "type": "integer" } } } }""")),
             ("e.schema.json", Part("\"type\": \"string\", \"enum\": [\"p\", \"q\"], \"x-value-descriptions\": { \"p\": \"P.\" }, \"x-final-values\": [\"q\"]", "E", "e.schema.json"))) with { MustGenerate = true };
-        yield return One("H_UnknownKeywords", "keywords outside the allow-list (warned, still generated)",
-            Request(Prop("a", """{ "type": "string", "oneOf": [], "not": {}, "if": {}, "then": {}, "const": "x", "default": "y", "examples": ["z"], "patternProperties": {}, "$anchor": "a", "$dynamicRef": "#x", "$defs": {} }"""),
-                extra: ", \"definitions\": {}, \"dependentRequired\": {}")) with { MustGenerate = true, ExpectedIds = new[] { "BDSL1006" } };
+        yield return One("H_UnknownKeywords", "keywords nobody knows (warned), annotations and a checked const (silent), still generated",
+            Request(Prop("a", """{ "type": "string", "const": "x", "default": "y", "examples": ["z"], "deprecated": true, "readOnly": false, "writeOnly": true, "$anchor": "a", "$dynamicRef": "#x", "$defs": {} }"""),
+                extra: ", \"definitions\": {}")) with { MustGenerate = true, ExpectOnly = new[] { "BDSL1006" } };
+        yield return One("H_UnenforcedAssertions", "assertions BoardingDsl does not check (BDSL1019, an error; still generated)",
+            Request(Prop("a", """{ "type": "string", "oneOf": [], "not": {}, "if": {}, "then": {}, "else": {}, "patternProperties": {}, "minProperties": 1, "contains": {}, "prefixItems": [] }"""),
+                extra: ", \"dependentRequired\": {}, \"propertyNames\": {}, \"unevaluatedProperties\": false")) with { ExpectOnly = new[] { "BDSL1019" } };
+        yield return One("H_SilentDrops", "keywords that need a type, required without properties, a const nobody compares, allOf beside $ref (BDSL1019)",
+            Request(Props(("a", """{ "minLength": 2 }"""), ("b", """{ "maximum": 3.0, "multipleOf": 2 }"""), ("c", """{ "type": "object", "required": ["x"] }"""),
+                ("d", """{ "type": "object", "properties": { "x": { "type": "string" } }, "const": { "x": "y" } }"""), ("e", """{ "$ref": "#/properties/d", "allOf": [{ "required": ["x"] }] }"""),
+                ("f", """{ "type": "null" }"""), ("g", """{ "type": ["object", "null"] }"""), ("h", """{ "type": "array", "uniqueItems": true }""")))) with { ExpectOnly = new[] { "BDSL1019" } };
         yield return One("H_Formats", "formats where they are not supported (warnings)",
             Request(Props(("a", """{ "type": "integer", "format": "date-time" }"""), ("b", """{ "type": "string", "format": "decimal" }"""), ("c", """{ "type": "number", "format": "int32" }"""),
                 ("d", """{ "type": "boolean", "format": "uri" }"""), ("e", """{ "$ref": "#/properties/c", "format": "uri" }""")))) with { MustGenerate = true, ExpectedIds = new[] { "BDSL1016" } };

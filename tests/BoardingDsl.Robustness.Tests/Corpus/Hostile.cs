@@ -76,4 +76,10 @@ internal static class Hostile
     };
 
     public static readonly string[] UnknownKeywords = { "oneOf", "not", "if", "then", "const", "default", "examples", "patternProperties", "$anchor", "definitions", "dependentRequired", "readOnly", "deprecated" };
+
+    /// <summary>
+    /// Keywords a clean case may carry with an object value: a warning (BDSL1006) or an annotation at most. Unenforced
+    /// assertions (oneOf, not, …) are BDSL1019, an error, and annotations with a wrong-typed value BDSL1007.
+    /// </summary>
+    public static readonly string[] CleanUnknownKeywords = { "$anchor", "definitions", "default", "contentSchema" };
 }

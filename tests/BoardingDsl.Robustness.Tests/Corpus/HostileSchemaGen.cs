@@ -305,7 +305,7 @@ internal static class HostileSchemaGen
                 (c && ctx.Defs.Count > 0 && !top.NoRef ? 2 : 0, Lazy(() => CleanAllOf(ctx))),
                 (ctx.NoNull ? 0 : 1, OpaqueNode(c)),
                 (c ? 0 : 1, WeirdNode()))
-            .SelectMany(Decorate)
+            .SelectMany(n => Decorate(n, c))
             .Select(Splice);
     }
 
@@ -336,14 +336,14 @@ internal static class HostileSchemaGen
         return result;
     }
 
-    private static Gen<JNode> Decorate(JNode node) =>
+    private static Gen<JNode> Decorate(JNode node, bool clean) =>
         from description in Chance(50)
         from text in Text
         from title in Chance(4)
         from titleText in Gen.Elements(Titles)
         from comment in Chance(4)
         from unknown in Chance(4)
-        from keyword in Gen.Elements(Hostile.UnknownKeywords)
+        from keyword in Gen.Elements(clean ? Hostile.CleanUnknownKeywords : Hostile.UnknownKeywords)
         select AddExtras(node, description ? text : null, title ? titleText : null, comment, unknown ? keyword : null);
 
     private static JNode AddExtras(JNode node, string? description, string? title, bool comment, string? unknown)
