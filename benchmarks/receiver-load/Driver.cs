@@ -36,7 +36,7 @@ internal static class Driver
         var random = new Random(seed);
 
         await using var storage = await Stores.PrepareAsync(args);
-        Console.WriteLine($"store: {storage.Description}; {orders} orders, burst of {burst} callbacks, API latency {latency.TotalMilliseconds} ms, a status every {step.TotalMilliseconds} ms, kill after {killAfter.TotalMilliseconds} ms");
+        Console.WriteLine($"store: {storage.Description}; {orders} orders, burst of {burst} callbacks, API latency {latency.TotalMilliseconds} ms, a status every {step.TotalMilliseconds} ms, kill after {killAfter.TotalMilliseconds} ms, {Arguments.Int(args, "--concurrency", 16)} orders at once per instance");
 
         var sandboxOptions = new SandboxOptions
         {
@@ -55,8 +55,10 @@ internal static class Driver
             }
         };
 
-        await using var a = await ChildReceiver.StartAsync("a", sandbox, storage.Arguments);
-        await using var b = await ChildReceiver.StartAsync("b", sandbox, storage.Arguments);
+        var concurrency = Arguments.Int(args, "--concurrency", 16);
+        string[] instanceArguments = [.. storage.Arguments, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)];
+        await using var a = await ChildReceiver.StartAsync("a", sandbox, instanceArguments);
+        await using var b = await ChildReceiver.StartAsync("b", sandbox, instanceArguments);
         var instances = new[] { a, b };
         var references = new ConcurrentDictionary<string, string>(); // orderId → reference
 

@@ -54,6 +54,19 @@ internal static class Report
             }
         }
 
+        if (Environment.GetEnvironmentVariable("RECEIVER_LOAD_TRACE") is { } trace)
+        {
+            foreach (var c in run.Changes.Where(c => run.References.TryGetValue(c.OrderId, out var r) && r == trace).OrderBy(c => c.At))
+            {
+                Console.WriteLine($"  trace {trace}: {c.At.ToUnixTimeMilliseconds()} entered {c.Status}");
+            }
+
+            foreach (var h in run.HandledCalls.Where(h => h.Reference == trace).OrderBy(h => h.AtUnixMs))
+            {
+                Console.WriteLine($"  trace {trace}: {h.AtUnixMs} handled {h.Status} by {h.Instance} ({h.Key})");
+            }
+        }
+
         var held = rows.Where(r => r.Lasted >= Current).ToList();
         var brief = rows.Where(r => r.Lasted < Current).ToList();
         var lost = held.Count(r => r.Handled == 0);
@@ -69,6 +82,7 @@ internal static class Report
         Console.WriteLine($"  walk:     {run.WalkCallbacks} callbacks over {run.WalkSeconds:F1} s; latency p50 {Percentile(run.WalkLatenciesMs, 0.5):F1} ms, p99 {Percentile(run.WalkLatenciesMs, 0.99):F1} ms");
         Console.WriteLine($"  API:      {run.Fetches} status fetches for {run.BurstCallbacks + run.WalkCallbacks} callbacks and {rows.Count} statuses");
         Console.WriteLine($"  statuses current >= 1 s: {held.Count}; handled 0 times: {lost}, once: {once}, more than once: {twice} (of which with one idempotency key: {held.Count(r => r.Handled > 1 && r.Keys == 1)})");
+        Console.WriteLine($"  lost, by status: {string.Join(", ", held.Where(r => r.Handled == 0).GroupBy(r => r.Status).Select(g => g.Key + " " + g.Count()))}");
         Console.WriteLine($"  statuses current < 1 s:  {brief.Count}; handled: {brief.Count(r => r.Handled > 0)}");
         Console.WriteLine($"  status change -> handler lag: p50 {Percentile(lags, 0.5):F0} ms, p99 {lagP99:F0} ms, max {(lags.Length == 0 ? 0 : lags.Max()):F0} ms");
         Console.WriteLine();
