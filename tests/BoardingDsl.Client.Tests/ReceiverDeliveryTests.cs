@@ -278,6 +278,23 @@ public sealed class ReceiverDeliveryTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_store_failure_in_the_middle_of_the_work_hands_the_order_back_when_the_store_answers_not_when_the_lease_ends()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var sandbox = await BoardingSandbox.StartAsync(new SandboxOptions { StatusStepInterval = TimeSpan.FromHours(1), TrustedNotificationCertificate = certificate }, Ct);
+        var store = new Stores.FaultyStore(new InMemoryBoardingOrderStore());
+
+        // The first status is fetched, then its recording fails: the order was claimed and is still leased for a minute.
+        store.FailNext("RecordObserved");
+        await using var receiver = await Receiver.StartAsync(sandbox, certificate, TimeSpan.FromHours(1), o => o.LeaseDuration = TimeSpan.FromMinutes(1), store);
+        await receiver.SubmitAndTrackAsync("midwork-1");
+
+        await Wait.UntilAsync(() => receiver.Notifications.Count == 1, "the status after the failed recording", TimeSpan.FromSeconds(15));
+        Assert.Contains(receiver.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.EndsWith("the order store failed; the order is handed back as soon as the store answers again.", StringComparison.Ordinal));
+        Assert.Equal(("Processing", BoardingNotificationSource.Tracking), (receiver.Notifications[0].StatusName, receiver.Notifications[0].Source));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_slow_handler_keeps_its_lease_by_renewing_it_and_no_other_instance_delivers_the_status_again()
     {
         using var certificate = SelfSignedCertificate.Create();

@@ -123,9 +123,11 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
         var lost = 0;
         var step = new StepClock();
         var renewing = RenewAsync(lease, work, step, () => Volatile.Write(ref lost, 1));
+        LeaseRelease? release = null;
+        var storeFailed = false;
         try
         {
-            var release = await WorkAsync(lease, reference, orderId, step, work.Token).ConfigureAwait(false);
+            release = await WorkAsync(lease, reference, orderId, step, work.Token).ConfigureAwait(false);
             await _store.ReleaseAsync(lease, release, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is BoardingLeaseLostException || (ex is OperationCanceledException && Volatile.Read(ref lost) == 1 && !stoppingToken.IsCancellationRequested))
@@ -139,13 +141,48 @@ public sealed class BoardingStatusWorker<TStatus> : BackgroundService
         }
         catch (Exception ex)
         {
-            // The store failed: the lease runs out and the order is taken up again then.
-            _logger.LogWarning(ex, "Order {OrderId} ({Reference}): the order store failed; the order is taken up again when its lease ends.", orderId, reference);
+            storeFailed = true;
+            _logger.LogWarning(ex, "Order {OrderId} ({Reference}): the order store failed; the order is handed back as soon as the store answers again.", orderId, reference);
         }
         finally
         {
             work.Cancel();
             await renewing.ConfigureAwait(false);
+        }
+
+        if (storeFailed)
+        {
+            await HandBackAfterStoreFailureAsync(lease, release, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandBackAfterStoreFailureAsync(OrderLease lease, LeaseRelease? release, CancellationToken stoppingToken)
+    {
+        // Waiting for the lease to run out would hold the order for a whole LeaseDuration after a short outage;
+        // handing it back as soon as the store answers lets the next poll go on at once. What the failed step had
+        // not recorded is fetched or delivered again then (at least once). Past the lease the store decides alone.
+        var handBack = release ?? new LeaseRelease(TimeSpan.Zero, _options.MinRefreshInterval, lease.FailedAttempts, null);
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.LeaseDuration.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (!stoppingToken.IsCancellationRequested && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            await Delay(_options.StoreCheckInterval, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await _store.ReleaseAsync(lease, handBack, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (BoardingLeaseLostException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogDebug(ex, "Order {OrderId}: the order store still fails; the lease is handed back later.", LogText.Escape(lease.OrderId));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

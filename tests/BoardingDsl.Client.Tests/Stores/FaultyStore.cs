@@ -6,16 +6,40 @@ using BoardingDsl.AspNetCore;
 
 namespace BoardingDsl.Client.Tests.Stores;
 
-/// <summary>A real store whose database "goes down" on demand: every call throws while <see cref="Down"/> is set.</summary>
+/// <summary>
+/// A real store whose database "goes down" on demand: every call throws while <see cref="Down"/> is set, and the next
+/// calls of one operation throw after <see cref="FailNext"/>.
+/// </summary>
 internal sealed class FaultyStore(IBoardingOrderStore inner) : IBoardingOrderStore
 {
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+
     public volatile bool Down;
 
-    private void Check()
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> (its method name without Async) throw.</summary>
+    public void FailNext(string operation, int times = 1)
+    {
+        lock (_failures)
+        {
+            _failures[operation] = times;
+        }
+    }
+
+    private void Check([System.Runtime.CompilerServices.CallerMemberName] string caller = "")
     {
         if (Down)
         {
             throw new InvalidOperationException("the database is down (test)");
+        }
+
+        var operation = caller.EndsWith("Async", StringComparison.Ordinal) ? caller[..^5] : caller;
+        lock (_failures)
+        {
+            if (_failures.TryGetValue(operation, out var left) && left > 0)
+            {
+                _failures[operation] = left - 1;
+                throw new InvalidOperationException($"the database failed on {operation} (test)");
+            }
         }
     }
 
