@@ -74,7 +74,7 @@ public class KeywordTests
 
         Assert.Contains("/// <summary>A note. Default: <c>\"n/a\"</c>. Example: <c>\"a &lt;b&gt; &amp; c\"</c>. Example: <c>{ \"multi\": \"line\" }</c>.</summary>", model);
         Assert.Contains("[global::System.Obsolete(\"'legacyCode' is deprecated by the schema.\")]\n        public string? LegacyCode { get; }", model.Replace("\r\n", "\n"));
-        Assert.Contains("[global::System.Obsolete(\"'legacyCode' is deprecated by the schema.\")]\n        public KeywordRulesRequestBuilder WithLegacyCode(string value)", builder.Replace("\r\n", "\n"));
+        Assert.Contains("[global::System.Obsolete(\"'legacyCode' is deprecated by the schema.\")]\n        [global::BoardingDsl.Serialization.BoardingMemberAttribute(\"legacyCode\", typeof(string))]\n        public KeywordRulesRequestBuilder WithLegacyCode(string value)", builder.Replace("\r\n", "\n"));
         // readOnly: readable on the model, not settable in a request builder (and so not required of it).
         Assert.Contains("public string? ServerId { get; }", model);
         Assert.DoesNotContain("WithServerId(", builder);

@@ -1,40 +1,134 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using BoardingDsl.Generator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace BoardingDsl.Generator.Analyzers;
 
-/// <summary>The generated builder and enum types of a compilation, matched to their schema model.</summary>
+/// <summary>
+/// The generated builders and enums a compilation can see, read from what the generator wrote onto them
+/// (<c>[BoardingBuilder]</c>, <c>[BoardingMember]</c>, <c>[BoardingEnumValue]</c>): builders from the package, from a
+/// referenced library and from the compilation itself are checked the same way, in the IDE and in the build, without
+/// reading a schema. One catalogue per compilation; each type is read once, when first met.
+/// </summary>
 internal sealed class BuilderCatalog
 {
-    private readonly Dictionary<INamedTypeSymbol, TypeModel> _builders = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<INamedTypeSymbol, TypeModel> _enums = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<string, TypeModel> _byFullName = new();
+    private const string Namespace = "BoardingDsl.Serialization.";
 
-    public BuilderCatalog(Compilation compilation, GenerationModel model)
+    private readonly INamedTypeSymbol _builderAttribute;
+    private readonly INamedTypeSymbol _memberAttribute;
+    private readonly INamedTypeSymbol? _enumValueAttribute;
+    private readonly ConcurrentDictionary<ITypeSymbol, BuilderInfo?> _builders = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, EnumInfo?> _enums = new(SymbolEqualityComparer.Default);
+
+    private BuilderCatalog(INamedTypeSymbol builderAttribute, INamedTypeSymbol memberAttribute, INamedTypeSymbol? enumValueAttribute)
     {
-        foreach (var type in model.Types)
+        _builderAttribute = builderAttribute;
+        _memberAttribute = memberAttribute;
+        _enumValueAttribute = enumValueAttribute;
+    }
+
+    /// <summary>The catalogue of <paramref name="compilation"/>, or null when it does not reference the BoardingDsl runtime (no builder can exist).</summary>
+    public static BuilderCatalog? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(Namespace + "BoardingBuilderAttribute") is { } builder &&
+        compilation.GetTypeByMetadataName(Namespace + "BoardingMemberAttribute") is { } member
+            ? new BuilderCatalog(builder, member, compilation.GetTypeByMetadataName(Namespace + "BoardingEnumValueAttribute"))
+            : null;
+
+    public BuilderInfo? Builder(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named ? _builders.GetOrAdd(named.OriginalDefinition, ReadBuilder) : null;
+
+    public EnumInfo? Enum(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Enum } named ? _enums.GetOrAdd(named, ReadEnum) : null;
+
+    private BuilderInfo? ReadBuilder(ITypeSymbol type)
+    {
+        var marker = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _builderAttribute));
+        if (marker is null || marker.ConstructorArguments.Length != 2)
         {
-            _byFullName[type.FullName] = type;
-            var metadataName = type.Namespace + "." + (type.Kind == TypeKinds.Enum ? type.Name : type.BuilderName);
-            if (compilation.GetTypeByMetadataName(metadataName) is not { } symbol)
+            return null;
+        }
+
+        var members = new List<MemberInfo>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            // Every overload of a With… method carries the same attribute: the first one read stands for all.
+            if (seen.Contains(method.Name))
             {
                 continue;
             }
 
-            (type.Kind == TypeKinds.Enum ? _enums : _builders)[symbol] = type;
+            var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _memberAttribute));
+            if (attribute is not null && ReadMember(method.Name, attribute) is { } member)
+            {
+                seen.Add(method.Name);
+                members.Add(member);
+            }
         }
+
+        return new BuilderInfo(marker.ConstructorArguments[0].Value as string ?? type.Name, marker.ConstructorArguments[1].Value as string ?? string.Empty, members);
     }
 
-    public bool IsEmpty => _builders.Count == 0;
+    private static MemberInfo? ReadMember(string method, AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 2 ||
+            attribute.ConstructorArguments[0].Value is not string jsonName ||
+            attribute.ConstructorArguments[1].Value is not ITypeSymbol valueType)
+        {
+            return null;
+        }
 
-    public TypeModel? Builder(ITypeSymbol? type) => type is INamedTypeSymbol named && _builders.TryGetValue(named, out var model) ? model : null;
+        bool required = false, warnOnDuplicates = false;
+        string? httpsPattern = null, ignoredUnlessSet = null;
+        INamedTypeSymbol? nested = null;
+        IReadOnlyCollection<string> extraRequired = Array.Empty<string>();
+        foreach (var named in attribute.NamedArguments)
+        {
+            switch (named.Key)
+            {
+                case "Required":
+                    required = named.Value.Value is true;
+                    break;
+                case "WarnOnDuplicates":
+                    warnOnDuplicates = named.Value.Value is true;
+                    break;
+                case "HttpsPattern":
+                    httpsPattern = named.Value.Value as string;
+                    break;
+                case "IgnoredUnlessSet":
+                    ignoredUnlessSet = named.Value.Value as string;
+                    break;
+                case "Builder":
+                    nested = named.Value.Value as INamedTypeSymbol;
+                    break;
+                case "ExtraRequired" when named.Value.Kind == TypedConstantKind.Array:
+                    extraRequired = named.Value.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToList();
+                    break;
+            }
+        }
 
-    public TypeModel? Enum(ITypeSymbol? type) => type is INamedTypeSymbol named && _enums.TryGetValue(named, out var model) ? model : null;
+        return new MemberInfo(jsonName, method, valueType, required, httpsPattern, ignoredUnlessSet, warnOnDuplicates, nested, extraRequired);
+    }
 
-    public TypeModel? ByFullName(string? fullName) => fullName is not null && _byFullName.TryGetValue(fullName, out var model) ? model : null;
+    private EnumInfo? ReadEnum(ITypeSymbol type)
+    {
+        if (_enumValueAttribute is null)
+        {
+            return null;
+        }
 
-    public static PropertyModel? Property(TypeModel builder, string methodName) =>
-        builder.Properties.FirstOrDefault(p => p.Method == methodName);
+        var members = new List<(string, string)>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            var attribute = field.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _enumValueAttribute));
+            if (attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string json)
+            {
+                members.Add((field.Name, json));
+            }
+        }
+
+        return members.Count == 0 ? null : new EnumInfo(type.Name, members);
+    }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using BoardingDsl.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,7 +39,7 @@ internal sealed class BuilderFlow
                     return null;
                 }
 
-                if (BuilderCatalog.Property(type, invocation.TargetMethod.Name) is { } property)
+                if (type.Member(invocation.TargetMethod.Name) is { } property)
                 {
                     state.Add(property, invocation, ReadNested(invocation, property));
                 }
@@ -143,7 +142,7 @@ internal sealed class BuilderFlow
         var current = start;
         while (current.Parent is IInvocationOperation invocation && ReferenceEquals(invocation.Instance, current) &&
                _catalog.Builder(invocation.TargetMethod.ContainingType) is { } type &&
-               BuilderCatalog.Property(type, invocation.TargetMethod.Name) is { } property)
+               type.Member(invocation.TargetMethod.Name) is { } property)
         {
             state.Add(property, invocation, ReadNested(invocation, property));
             current = invocation;
@@ -157,9 +156,9 @@ internal sealed class BuilderFlow
         return current;
     }
 
-    private IReadOnlyList<BuilderState?>? ReadNested(IInvocationOperation invocation, PropertyModel property)
+    private IReadOnlyList<BuilderState?>? ReadNested(IInvocationOperation invocation, MemberInfo property)
     {
-        if (property.ValueShape != Shapes.Object || _catalog.ByFullName(property.TypeName) is not { } nestedType)
+        if (_catalog.Builder(property.NestedBuilder) is not { } nestedType)
         {
             return null;
         }
@@ -194,7 +193,7 @@ internal sealed class BuilderFlow
         return lambdas.Select(l => ReadLambda(l, nestedType)).ToList();
     }
 
-    private BuilderState? ReadLambda(IAnonymousFunctionOperation lambda, TypeModel type)
+    private BuilderState? ReadLambda(IAnonymousFunctionOperation lambda, BuilderInfo type)
     {
         if (lambda.Symbol.Parameters.Length != 1)
         {

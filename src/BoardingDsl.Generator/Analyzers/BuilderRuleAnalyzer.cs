@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using BoardingDsl.Generator.Diagnostics;
-using BoardingDsl.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -74,14 +73,9 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (!start.Options.AdditionalFiles.Any(Pipeline.SchemaFiles.IsSchemaFile))
-            {
-                return;
-            }
-
-            var analysis = SchemaModelProvider.Get(start.Options.AdditionalFiles, start.Options, start.CancellationToken);
-            var catalog = new BuilderCatalog(start.Compilation, analysis.Model.Model);
-            if (catalog.IsEmpty)
+            // The rules come from the builders' own attributes, so no schema is read here: a compilation that cannot
+            // see the BoardingDsl runtime has no builder to check.
+            if (BuilderCatalog.Create(start.Compilation) is not { } catalog)
             {
                 return;
             }
@@ -122,17 +116,17 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (BuilderCatalog.Property(type, invocation.TargetMethod.Name) is not { } property)
+        if (type.Member(invocation.TargetMethod.Name) is not { } property)
         {
             return;
         }
 
-        if (property.HttpsOnly && Checks(BuilderRules.NotHttps))
+        if (property.HttpsPattern is not null && Checks(BuilderRules.NotHttps))
         {
             CheckHttps(context, invocation, property);
         }
 
-        if (property.ValueShape == Shapes.Enum && catalog.ByFullName(property.TypeName) is { } enumType)
+        if (catalog.Enum(property.ElementType) is { } enumType)
         {
             CheckEnumValues(context, invocation, property, enumType);
         }
@@ -147,7 +141,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var topLevel = state.Type.Properties
+        var topLevel = state.Type.Members
             .Where(p => p.IsRequired && !state.Calls.ContainsKey(p.JsonName))
             .Select(p => "." + p.Method + "(" + Placeholders.For(p, catalog) + ")");
         var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.MissingCallsProperty, string.Join("\n", topLevel));
@@ -155,14 +149,14 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             DiagnosticCatalogue.MissingRequired,
             NameLocation(build),
             properties,
-            state.Type.Name + " (" + state.Type.SchemaFile + ")",
+            state.Type.TypeName + " (" + state.Type.SchemaFile + ")",
             string.Join(", ", missing.Select(m => m.Path)),
             string.Join(", ", missing.Select(m => m.Method + "(…)").Distinct())));
     }
 
     private static void Collect(BuilderState state, string path, IReadOnlyCollection<string> extraRequired, List<(string, string)> missing)
     {
-        foreach (var property in state.Type.Properties)
+        foreach (var property in state.Type.Members)
         {
             if ((property.IsRequired || extraRequired.Contains(property.JsonName)) && !state.Calls.ContainsKey(property.JsonName))
             {
@@ -202,7 +196,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
                     var location = NameLocation(call.Invocation);
                     if (reported.TryAdd(location, 0))
                     {
-                        var siblingMethod = state.Type.Properties.FirstOrDefault(p => p.JsonName == sibling)?.Method ?? sibling;
+                        var siblingMethod = state.Type.Members.FirstOrDefault(p => p.JsonName == sibling)?.Method ?? sibling;
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IgnoredWithoutSibling, location,
                             call.Property.JsonName + " (" + call.Property.Method + ")", sibling + " (" + siblingMethod + ")"));
                     }
@@ -219,12 +213,12 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckHttps(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property)
+    private static void CheckHttps(OperationAnalysisContext context, IInvocationOperation invocation, MemberInfo property)
     {
         foreach (var value in ArgumentValues.Of(invocation))
         {
             var text = UrlConstants.ConstantText(value, out var isPrefix);
-            if (text is null || UrlConstants.IsAcceptable(text, isPrefix, property.Pattern!))
+            if (text is null || UrlConstants.IsAcceptable(text, isPrefix, property.HttpsPattern!))
             {
                 continue;
             }
@@ -232,11 +226,11 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             // A message quotes at most 100 characters of the constant: a 100,000-character URL is still one line.
             var shown = text.Length > 100 ? text.Substring(0, 100) + "…" : text + (isPrefix ? "…" : string.Empty);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.NotHttps, value.Syntax.GetLocation(),
-                shown, property.JsonName, "pattern " + property.Pattern));
+                shown, property.JsonName, "pattern " + property.HttpsPattern));
         }
     }
 
-    private void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, PropertyModel property, TypeModel enumType)
+    private void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, MemberInfo property, EnumInfo enumType)
     {
         var documented = enumType.Members.Select(m => m.JsonValue).ToList();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.DocumentedValuesProperty, string.Join("\n", documented));
@@ -265,7 +259,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The JSON value a constant argument stands for (null: undocumented); <paramref name="shown"/> is null when the value is not constant.</summary>
-    private static string? EnumConstant(IOperation value, TypeModel enumType, out string? shown)
+    private static string? EnumConstant(IOperation value, EnumInfo enumType, out string? shown)
     {
         shown = null;
         var operation = ArgumentValues.Unwrap(value);
@@ -291,7 +285,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             var field = enumSymbol.GetMembers().OfType<IFieldSymbol>()
                 .FirstOrDefault(f => f.HasConstantValue && Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == number);
             shown = field?.Name ?? "(" + enumSymbol.Name + ")" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return field is null ? null : enumType.Members.FirstOrDefault(m => m.Name == field.Name)?.JsonValue;
+            return field is null ? null : enumType.Members.Where(m => m.Member == field.Name).Select(m => m.JsonValue).FirstOrDefault();
         }
 
         return null;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using BoardingDsl.Generator.Model;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace BoardingDsl.Generator.Analyzers;
@@ -7,14 +6,14 @@ namespace BoardingDsl.Generator.Analyzers;
 /// <summary>What is known to be set on one builder instance, followed through one method.</summary>
 internal sealed class BuilderState
 {
-    public BuilderState(TypeModel type) => Type = type;
+    public BuilderState(BuilderInfo type) => Type = type;
 
-    public TypeModel Type { get; }
+    public BuilderInfo Type { get; }
 
     /// <summary>Calls by JSON name; a name with any call counts as set (conditional calls included).</summary>
     public Dictionary<string, List<SetCall>> Calls { get; } = new();
 
-    public void Add(PropertyModel property, IInvocationOperation invocation, IReadOnlyList<BuilderState?>? nested)
+    public void Add(MemberInfo property, IInvocationOperation invocation, IReadOnlyList<BuilderState?>? nested)
     {
         if (!Calls.TryGetValue(property.JsonName, out var list))
         {
@@ -26,4 +25,4 @@ internal sealed class BuilderState
 }
 
 /// <summary>One <c>With…</c> call; <see cref="Nested"/> holds the states its builder lambdas reached (null: not a lambda, or unknown).</summary>
-internal sealed record SetCall(PropertyModel Property, IInvocationOperation Invocation, IReadOnlyList<BuilderState?>? Nested);
+internal sealed record SetCall(MemberInfo Property, IInvocationOperation Invocation, IReadOnlyList<BuilderState?>? Nested);

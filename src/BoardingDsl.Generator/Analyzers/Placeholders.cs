@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using BoardingDsl.Generator.Model;
+using Microsoft.CodeAnalysis;
 
 namespace BoardingDsl.Generator.Analyzers;
 
@@ -14,44 +14,37 @@ internal static class Placeholders
 {
     private const string Placeholder = "global::BoardingDsl.BoardingPlaceholder.Value<";
 
-    public static string For(PropertyModel p, BuilderCatalog catalog) => For(p, catalog, depth: 0, new HashSet<string>());
+    public static string For(MemberInfo p, BuilderCatalog catalog) => For(p, catalog, depth: 0, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default));
 
-    private static string For(PropertyModel p, BuilderCatalog catalog, int depth, HashSet<string> open)
+    private static string For(MemberInfo p, BuilderCatalog catalog, int depth, HashSet<INamedTypeSymbol> open)
     {
-        if (p.Shape == Shapes.Object)
+        if (p.NestedBuilder is { } nested)
         {
-            return Lambda(p, catalog, depth, open);
+            return p.IsArray ? "_ => { }" : Lambda(p, nested, catalog, depth, open);
         }
 
-        if (p.IsArray && p.ElementShape == Shapes.Object)
-        {
-            return "_ => { }";
-        }
-
-        if (p.ValueShape == Shapes.Opaque)
+        // An opaque member takes one JSON value, arrays included.
+        if (p.ElementType.ToDisplayString() == "System.Text.Json.JsonElement")
         {
             return Placeholder + "global::System.Text.Json.JsonElement>()";
         }
 
-        var element = p.ValueShape == Shapes.Enum && p.TypeName is { } enumType
-            ? enumType
-            : ScalarKinds.CSharpType(p.ScalarKind);
-        return Placeholder + element + (p.IsArray ? "[]" : string.Empty) + ">()";
+        return Placeholder + p.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ">()";
     }
 
     /// <summary><c>x => x.WithA(…).WithB(…)</c> over the object's required members (an empty lambda past 4 levels or on a cycle).</summary>
-    private static string Lambda(PropertyModel p, BuilderCatalog catalog, int depth, HashSet<string> open)
+    private static string Lambda(MemberInfo p, INamedTypeSymbol builder, BuilderCatalog catalog, int depth, HashSet<INamedTypeSymbol> open)
     {
-        var type = catalog.ByFullName(p.TypeName);
-        if (type is null || depth >= 4 || !open.Add(type.FullName))
+        var type = catalog.Builder(builder);
+        if (type is null || depth >= 4 || !open.Add(builder))
         {
             return "_ => { }";
         }
 
-        var required = type.Properties.Where(r => r.IsRequired || p.ExtraRequired.Contains(r.JsonName)).ToList();
+        var required = type.Members.Where(r => r.IsRequired || p.ExtraRequired.Contains(r.JsonName)).ToList();
         var name = depth == 0 ? "x" : "x" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = string.Concat(required.Select(r => "." + r.Method + "(" + For(r, catalog, depth + 1, open) + ")"));
-        open.Remove(type.FullName);
+        open.Remove(builder);
         return required.Count == 0 ? "_ => { }" : name + " => " + name + body;
     }
 }

@@ -101,6 +101,8 @@ internal sealed class PropertyView
         Obsolete = p.IsDeprecated
             ? "[global::System.Obsolete(" + Identifiers.Literal("'" + p.JsonName + "' is deprecated by the schema.") + ")]"
             : null;
+        MemberAttribute = AnalyzerAttributes.Member(p, IsRequired);
+        MethodAttributes = Obsolete is null ? new[] { MemberAttribute } : new[] { Obsolete, MemberAttribute };
         var notes = new System.Collections.Generic.List<string>();
         if (p.Default is not null)
         {
@@ -266,6 +268,12 @@ internal sealed class PropertyView
 
     /// <summary>The <c>[Obsolete]</c> attribute of a <c>deprecated: true</c> member, or null.</summary>
     public string? Obsolete { get; }
+
+    /// <summary>What the analyzers check on its <c>With…</c> methods (<c>[BoardingMember(…)]</c>), read back from the symbols.</summary>
+    public string MemberAttribute { get; }
+
+    /// <summary>Every attribute of each <c>With…</c> method, in order.</summary>
+    public string[] MethodAttributes { get; }
 
     /// <summary>Whether the builder has <c>With…</c> methods for it (not for a <c>readOnly</c> member of a request builder).</summary>
     public bool HasWith { get; }

@@ -15,6 +15,7 @@ internal sealed class TypeView
         Access = type.IsPublic ? "public" : "internal";
         Doc = Identifiers.XmlText(type.Description ?? type.Name + ", generated from " + type.SchemaFile + ".");
         SchemaFile = Identifiers.XmlText(type.SchemaFile);
+        SchemaFileLiteral = Identifiers.Literal(type.SchemaFile);
         Unverified = type.IsUnverified;
         IsOpen = type.IsOpen;
         Version = version;
@@ -51,6 +52,9 @@ internal sealed class TypeView
     public string Doc { get; }
 
     public string SchemaFile { get; }
+
+    /// <summary>The schema file's name as a C# literal (the builder's <c>[BoardingBuilder]</c>).</summary>
+    public string SchemaFileLiteral { get; }
 
     public bool Unverified { get; }
 

@@ -29,6 +29,9 @@ internal static class ReferencedNames
         "BoardingDsl.Serialization.BoardingJson",
         "BoardingDsl.Serialization.BoardingRules",
         "BoardingDsl.Serialization.BoardingSchemaAttribute",
+        "BoardingDsl.Serialization.BoardingBuilderAttribute",
+        "BoardingDsl.Serialization.BoardingMemberAttribute",
+        "BoardingDsl.Serialization.BoardingEnumValueAttribute",
         "BoardingDsl.Serialization.IBoardingModel",
         "BoardingDsl.Serialization.ValidationContext",
     };

@@ -61,6 +61,26 @@ internal static class TestWorld
         }
     }
 
+    /// <summary>A library compiled from <paramref name="schemas"/> alone (no shipped schema), as a partner's own package would ship its builders.</summary>
+    public static MetadataReference CompiledLibrary(string assemblyName, params (string Path, string Text)[] schemas)
+    {
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new BoardingGenerator().AsSourceGenerator() },
+            schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+            new CSharpParseOptions(LanguageVersion.CSharp12));
+        var probe = CSharpCompilation.Create(assemblyName, Array.Empty<SyntaxTree>(), References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        driver.RunGeneratorsAndUpdateCompilation(probe, out var compilation, out _);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The library does not compile: " + string.Join("\n", emitted.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     /// <summary>The schema files and generated sources for the shipped schemas plus <paramref name="extraSchemas"/>.</summary>
     public static (List<(string Path, string Text)> Schemas, List<(string HintName, SourceText Source)> Sources) For(params (string Path, string Text)[] extraSchemas)
     {

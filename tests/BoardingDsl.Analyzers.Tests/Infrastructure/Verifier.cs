@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using BoardingDsl.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -72,15 +73,38 @@ internal static class Verifier
         Prepare(test.TestState, extraSchemas);
     }
 
+    /// <summary>
+    /// The builders come compiled, as a reference, and no schema file is in the compilation: the analyzers read every
+    /// rule from the builders' attributes, as for the package's precompiled models or a referenced library's builders.
+    /// </summary>
     private static void Prepare(SolutionState state, params (string Path, string Text)[] extraSchemas)
     {
-        var (schemas, _) = TestWorld.For(extraSchemas);
         state.AdditionalReferences.AddRange(TestWorld.References);
         state.AdditionalReferences.Add(TestWorld.Compiled(extraSchemas));
-        foreach (var schema in schemas)
+    }
+
+    /// <summary>Every builder rule analyzer over <paramref name="code"/> with the generated builders as sources of the same compilation.</summary>
+    public static async Task AnalyzeWithGeneratedSourcesAsync(string code, (string Path, string Text)[] extraSchemas, params DiagnosticResult[] expected)
+    {
+        var test = new AllRulesTest { TestCode = Usings + code, ReferenceAssemblies = TestWorld.Offline };
+        test.TestState.AdditionalReferences.AddRange(TestWorld.References);
+        foreach (var (hintName, source) in TestWorld.For(extraSchemas).Sources)
         {
-            state.AdditionalFiles.Add(schema);
+            test.TestState.Sources.Add((hintName, source));
         }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContextToken());
+    }
+
+    /// <summary>Every builder rule analyzer over an app that references <paramref name="library"/> (compiled builders) and has no schema of its own.</summary>
+    public static async Task AnalyzeAppOfLibraryAsync(string code, MetadataReference library, params DiagnosticResult[] expected)
+    {
+        var test = new AllRulesTest { TestCode = Usings + code, ReferenceAssemblies = TestWorld.Offline };
+        test.TestState.AdditionalReferences.AddRange(TestWorld.References);
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContextToken());
     }
 
     private static System.Threading.CancellationToken TestContextToken() => Xunit.TestContext.Current.CancellationToken;

@@ -11,10 +11,13 @@ namespace BoardingDsl
     public enum CocRegistry
     {
         /// <summary>The Dutch Kamer van Koophandel (our reading; the docs do not expand the codes).</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Kvk")]
         Kvk,
         /// <summary>The Belgian Kruispuntbank van Ondernemingen (our reading).</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Kbo")]
         Kbo,
         /// <summary>The Registre du Commerce et des Sociétés of France or Luxembourg (our reading).</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Rcs")]
         Rcs,
     }
 

@@ -11,6 +11,7 @@ namespace BoardingDsl
     public enum Currency
     {
         /// <summary>Euro.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("EUR")]
         EUR,
     }
 

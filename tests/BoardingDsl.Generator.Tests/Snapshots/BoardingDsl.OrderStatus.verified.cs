@@ -11,28 +11,40 @@ namespace BoardingDsl
     public enum OrderStatus
     {
         /// <summary>CCV is processing the order internally; afterwards it moves to Incomplete.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Processing")]
         Processing,
         /// <summary>The order exists and has been processed but still lacks required data; it waits for the user to complete it.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Incomplete")]
         Incomplete,
         /// <summary>The order includes an immediate payment and stays here until it is paid or every payment attempt has failed.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("AwaitingPayment")]
         AwaitingPayment,
         /// <summary>A product in the order needs the merchant to be screened (PF and/or PSP contracts) and payment succeeded or was not needed; depending on the outcome the order moves to New or Closed.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Screening")]
         Screening,
         /// <summary>The order is ready for a CCV employee to deliver to the customer, where delivery applies.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("New")]
         New,
         /// <summary>Reserved for future use.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("ErpInProgress")]
         ErpInProgress,
         /// <summary>Used for orders with products such as Tap &amp; Go: reached from New while one or more products are still inactive.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("FulfillmentInProgress")]
         FulfillmentInProgress,
         /// <summary>Every product in the order is activated; reached from New or FulfillmentInProgress.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("FulfillmentDone")]
         FulfillmentDone,
         /// <summary>Final: everything needed for the order has been done.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Completed")]
         Completed,
         /// <summary>Final: a CCV employee closed the order, possibly automatically after a rejected screening.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Closed")]
         Closed,
         /// <summary>Final: the order was cancelled at the merchant's request.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Canceled")]
         Canceled,
         /// <summary>Final: a CCV employee or admin must act, for example after a failed payment, a case needing manual handling, or a technical error.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Failed")]
         Failed,
     }
 

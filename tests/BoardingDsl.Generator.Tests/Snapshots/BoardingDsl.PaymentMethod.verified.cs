@@ -11,24 +11,34 @@ namespace BoardingDsl
     public enum PaymentMethod
     {
         /// <summary>Bancontact.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("bancontact")]
         Bancontact,
         /// <summary>iDEAL.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("ideal")]
         Ideal,
         /// <summary>PayPal.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("paypal")]
         Paypal,
         /// <summary>Visa cards.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("visa")]
         Visa,
         /// <summary>Mastercard cards.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("mastercard")]
         Mastercard,
         /// <summary>Maestro cards.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("maestro")]
         Maestro,
         /// <summary>Bank transfer.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("banktransfer")]
         Banktransfer,
         /// <summary>giropay.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("giropay")]
         Giropay,
         /// <summary>SOFORT.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("sofort")]
         Sofort,
         /// <summary>American Express cards.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("amex")]
         Amex,
     }
 

@@ -11,10 +11,13 @@ namespace BoardingDsl
     public enum Period
     {
         /// <summary>Charged once.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("OneOff")]
         OneOff,
         /// <summary>Charged every month.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Monthly")]
         Monthly,
         /// <summary>Charged every year.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Yearly")]
         Yearly,
     }
 

@@ -11,14 +11,19 @@ namespace BoardingDsl
     public enum TerminalPackageType
     {
         /// <summary>The Smart terminal bundle.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Smart")]
         Smart,
         /// <summary>The Budget terminal bundle.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Budget")]
         Budget,
         /// <summary>The Mobile terminal bundle.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Mobile")]
         Mobile,
         /// <summary>The Compact terminal bundle.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Compact")]
         Compact,
         /// <summary>The Mini terminal bundle.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Mini")]
         Mini,
     }
 

@@ -11,12 +11,16 @@ namespace BoardingDsl
     public enum TermsAndConditionsType
     {
         /// <summary>The general terms and conditions.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("GeneralTermsAndConditions")]
         GeneralTermsAndConditions,
         /// <summary>Terms that supplement the general ones.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("SupplementaryTermsAndConditions")]
         SupplementaryTermsAndConditions,
         /// <summary>Any other terms document.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("Other")]
         Other,
         /// <summary>The general terms of supply.</summary>
+        [global::BoardingDsl.Serialization.BoardingEnumValueAttribute("GeneralSupplyTerms")]
         GeneralSupplyTerms,
     }
 
