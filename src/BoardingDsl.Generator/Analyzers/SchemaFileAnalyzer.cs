@@ -76,7 +76,8 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
         var provided = compilation.References
             .SelectMany(r => Pipeline.ReferencedSchemas.Read(r))
             .Distinct()
-            .OrderBy(i => i, StringComparer.Ordinal)
+            .OrderBy(i => i.Id, StringComparer.Ordinal)
+            .ThenBy(i => i.Assembly, StringComparer.Ordinal)
             .ToEquatableArray();
         var model = Model.ModelBuilder.Build(parsed, Pipeline.GeneratorOptions.Read(provider.GlobalOptions), provided);
         return parsed.SelectMany(p => p.Diagnostics).Concat(model.Diagnostics).Distinct().ToImmutableArray();

@@ -38,6 +38,7 @@ internal static class DiagnosticCatalogue
     public const string InvalidOptionId = "BDSL1017";
     public const string NotReachedId = "BDSL1018";
     public const string UnenforcedRuleId = "BDSL1019";
+    public const string OverridesPrecompiledId = "BDSL1020";
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
@@ -105,6 +106,10 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor InvalidOption = Create(InvalidOptionId, "Invalid BoardingDsl option",
         "The MSBuild property {0} has the value '{1}'; expected {2}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor OverridesPrecompiled = Create(OverridesPrecompiledId, "A shipped schema is replaced while its types come precompiled",
+        "'{0}' has the $id {1} of a shipped schema, whose types come precompiled in BoardingDsl.Models; to replace it, set <BoardingDslPrecompiledModels>false</BoardingDslPrecompiledModels> in the project file (the shipped schemas are then generated from source, with yours in place of this one)",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor NotReached = Create(NotReachedId, "Schema file generates nothing",
         "Nothing is generated from '{0}': it has no x-boarding-endpoint, and no schema with one refers to it", DiagnosticSeverity.Info);
 
@@ -121,12 +126,15 @@ internal static class DiagnosticCatalogue
     /// <summary>BDSL1019 at <paramref name="location"/>: the rule <paramref name="rule"/> goes unchecked, for <paramref name="reason"/>.</summary>
     public static DiagnosticInfo Unenforced(LocationInfo? location, string rule, string reason) => Info(UnenforcedRuleId, location, rule, reason);
 
+    /// <summary>BDSL1020 at the root of <paramref name="fileName"/>: it replaces the shipped schema <paramref name="id"/> in precompiled mode.</summary>
+    public static DiagnosticInfo Overrides(LocationInfo? location, string fileName, string id) => Info(OverridesPrecompiledId, location, fileName, id);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MissingRequired, NotHttps, UndocumentedEnumValue, IgnoredWithoutSibling, DuplicateValue,
         InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
         DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
-        DependencyFailed, UnsupportedFormat, InvalidOption, NotReached, UnenforcedRule,
+        DependencyFailed, UnsupportedFormat, InvalidOption, NotReached, UnenforcedRule, OverridesPrecompiled,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

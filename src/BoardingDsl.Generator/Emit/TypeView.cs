@@ -11,6 +11,8 @@ internal sealed class TypeView
     public TypeView(TypeModel type, string version)
     {
         Namespace = type.Namespace;
+        // The client package carries the shipped schemas' client methods in its own namespace (see GeneratorOptions).
+        ClientNamespace = type.IsProvided ? "BoardingDsl.Client" : type.Namespace;
         Name = type.Name;
         Access = type.IsPublic ? "public" : "internal";
         Doc = Identifiers.XmlText(type.Description ?? type.Name + ", generated from " + type.SchemaFile + ".");
@@ -37,6 +39,9 @@ internal sealed class TypeView
     }
 
     public string Namespace { get; }
+
+    /// <summary>Where the type's client method goes: its own namespace, or <c>BoardingDsl.Client</c> for a type a reference holds.</summary>
+    public string ClientNamespace { get; }
 
     public string Name { get; }
 

@@ -51,16 +51,20 @@ internal sealed class ModelBuilder
     /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
     private const int MaxRefDepth = 64;
 
-    private readonly HashSet<string> _provided;
+    private readonly Dictionary<string, string> _provided;
 
-    private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options, IEnumerable<string> provided)
+    private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options, IEnumerable<ProvidedSchema> provided)
     {
         _options = options;
-        _provided = new HashSet<string>(provided, StringComparer.Ordinal);
+        _provided = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var schema in provided)
+        {
+            _provided[schema.Id] = schema.Assembly;
+        }
         _set = new SchemaSet(documents);
     }
 
-    public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<string> provided = default)
+    public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
     {
         var extra = new List<DiagnosticInfo>();
         // By path, so the generator and the analyzers (which may see the files in another order) decide alike.
@@ -111,6 +115,7 @@ internal sealed class ModelBuilder
         {
             foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
+                CheckOverride(doc);
                 MarkReachable(doc);
                 var name = RootTypeName(doc);
                 if (name is null)
@@ -156,8 +161,9 @@ internal sealed class ModelBuilder
             read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
             StringComparer.Ordinal);
         var types = _typesByKey.Values
-            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null && !IsProvided(t.Document))
-            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t) })
+            .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null &&
+                        (!IsProvided(t.Document) || (_options.ClientForReferencedSchemas && t.Entry is not null)))
+            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = IsProvided(t.Document) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
         var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
@@ -243,7 +249,20 @@ internal sealed class ModelBuilder
     }
 
     /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
-    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.Contains(doc.Id);
+    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.ContainsKey(doc.Id);
+
+    /// <summary>
+    /// A schema of the project's own with the <c>$id</c> of a shipped one, while the shipped types come precompiled:
+    /// the file would be ignored, so it is an error that names the one property that makes it count.
+    /// </summary>
+    private void CheckOverride(SchemaDocument doc)
+    {
+        if (!doc.IsDefault && doc.Id is not null && _provided.TryGetValue(doc.Id, out var assembly) &&
+            string.Equals(assembly, ProvidedSchema.ShippedModelsAssembly, StringComparison.Ordinal))
+        {
+            Report(doc, D.Overrides(doc.Root.Location, doc.FileName, doc.Id));
+        }
+    }
 
     /// <summary>The entry point, the client operation and its parameters must make valid, distinct C# names.</summary>
     private bool CheckEntry(SchemaDocument doc)

@@ -42,6 +42,12 @@ internal sealed record TypeModel(
     /// </summary>
     public bool HasOpenValue { get; init; }
 
+    /// <summary>
+    /// A referenced assembly already holds the type (its <c>$id</c> marker): no source is rendered for it; it is in the
+    /// model only for its client method, where <c>BoardingDslClientForReferencedSchemas</c> asks for those.
+    /// </summary>
+    public bool IsProvided { get; init; }
+
     /// <summary>On an object: a model read from CCV (a response or a type reachable from one).</summary>
     public bool IsReadModel { get; init; }
 

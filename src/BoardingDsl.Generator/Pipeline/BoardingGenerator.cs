@@ -50,7 +50,7 @@ public sealed class BoardingGenerator : IIncrementalGenerator
         var referenced = context.MetadataReferencesProvider
             .Select(static (reference, _) => ReferencedSchemas.Read(reference))
             .Collect()
-            .Select(static (ids, _) => ids.SelectMany(i => i).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (ids, _) => ids.SelectMany(i => i).Distinct().OrderBy(i => i.Id, StringComparer.Ordinal).ThenBy(i => i.Assembly, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ReferencedSchemas);
 
         var model = parsed
@@ -68,7 +68,7 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             .SelectMany(static (m, _) => m.Types)
             .WithTrackingName(TrackingNames.Types);
 
-        context.RegisterSourceOutput(types, static (spc, type) =>
+        context.RegisterSourceOutput(types.Where(static t => !t.IsProvided), static (spc, type) =>
         {
             try
             {

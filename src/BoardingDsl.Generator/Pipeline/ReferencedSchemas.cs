@@ -16,21 +16,21 @@ internal static class ReferencedSchemas
     private const string AttributeNamespace = "BoardingDsl.Serialization";
     private const string AttributeName = "BoardingSchemaAttribute";
 
-    public static EquatableArray<string> Read(MetadataReference reference)
+    public static EquatableArray<ProvidedSchema> Read(MetadataReference reference)
     {
         if (reference is not PortableExecutableReference pe)
         {
-            return EquatableArray<string>.Empty;
+            return EquatableArray<ProvidedSchema>.Empty;
         }
 
         try
         {
             if (pe.GetMetadata() is not AssemblyMetadata assembly)
             {
-                return EquatableArray<string>.Empty;
+                return EquatableArray<ProvidedSchema>.Empty;
             }
 
-            var ids = new List<string>();
+            var ids = new List<ProvidedSchema>();
             foreach (var module in assembly.GetModules())
             {
                 var reader = module.GetMetadataReader();
@@ -39,12 +39,14 @@ internal static class ReferencedSchemas
                     continue;
                 }
 
+                var assemblyName = reader.GetString(reader.GetAssemblyDefinition().Name);
+
                 foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
                 {
                     var attribute = reader.GetCustomAttribute(handle);
                     if (IsMarker(reader, attribute) && ReadFirstString(reader, attribute) is { } id)
                     {
-                        ids.Add(id);
+                        ids.Add(new ProvidedSchema(id, assemblyName));
                     }
                 }
             }
@@ -53,7 +55,7 @@ internal static class ReferencedSchemas
         }
         catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException or System.IO.IOException)
         {
-            return EquatableArray<string>.Empty;
+            return EquatableArray<ProvidedSchema>.Empty;
         }
     }
 
@@ -98,4 +100,11 @@ internal static class ReferencedSchemas
 
         return blob.ReadSerializedString();
     }
+}
+
+/// <summary>A schema whose public types a referenced assembly holds: its <c>$id</c> and that assembly's name.</summary>
+internal sealed record ProvidedSchema(string Id, string Assembly)
+{
+    /// <summary>The package's precompiled shipped models.</summary>
+    public const string ShippedModelsAssembly = "BoardingDsl.Models";
 }
