@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -15,10 +16,13 @@ public sealed class ConsumerTests(PackedPackage package)
     {
         var dir = Consumers.Write(package, "Console" + framework.Replace(".", string.Empty), framework, Consumers.FullOrderProgram);
 
-        var build = await package.BuildAsync(dir);
+        var build = await package.BuildAsync(dir, "-p:EmitCompilerGeneratedFiles=true");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Matches(@"\b0 Warning\(s\)|\bwarn(ing)?s?: 0\b|Build succeeded", build.Output);
         Assert.DoesNotMatch(@"warning (CS|BDSL|CS8784|CS8785|CS9057)", build.Output);
+
+        // Precompiled mode: the shipped types come from BoardingDsl.Models.dll; this project's generator renders nothing.
+        Assert.Empty(GeneratedFiles(dir));
 
         var run = await package.RunAppAsync(dir);
         Assert.True(run.ExitCode == 0, run.Output);
@@ -115,6 +119,20 @@ public sealed class ConsumerTests(PackedPackage package)
     }
 
     [Fact]
+    public async Task A_consumer_schema_with_a_shipped_id_in_precompiled_mode_is_BDSL1020_naming_the_property()
+    {
+        var shipped = File.ReadAllText(Path.Combine(PackedPackage.RepoRoot, "schemas", "order-status-response.schema.json"));
+        var dir = Consumers.Write(package, "OverridePrecompiled", "net10.0", "Console.WriteLine();");
+        File.WriteAllText(Path.Combine(dir, "order-status-response.schema.json"), shipped);
+
+        var build = await package.BuildAsync(dir);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.True(Regex.IsMatch(build.Output, @"order-status-response\.schema\.json\(1,1\): error BDSL1020: .*<BoardingDslPrecompiledModels>false</BoardingDslPrecompiledModels>"), build.Output);
+        Assert.DoesNotContain("error CS", build.Output);
+    }
+
+    [Fact]
     public async Task A_consumer_schema_with_a_shipped_id_replaces_the_shipped_one()
     {
         var shipped = File.ReadAllText(Path.Combine(PackedPackage.RepoRoot, "schemas", "order-status-response.schema.json"));
@@ -124,13 +142,20 @@ public sealed class ConsumerTests(PackedPackage package)
 
             var status = new OrderStatusResponseBuilder().WithOrderStatus(OrderStatus.New).WithPartnerNote("mine").Build();
             Console.WriteLine(status.ToJson());
-            """);
+            Console.WriteLine(typeof(OrderStatusResponse).Assembly.GetName().Name);
+            Console.WriteLine(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "BoardingDsl.Models") ? "models loaded" : "no models");
+            """, "<BoardingDslPrecompiledModels>false</BoardingDslPrecompiledModels>");
         File.WriteAllText(Path.Combine(dir, "order-status-response.schema.json"), overridden);
 
         var build = await package.BuildAsync(dir);
         Assert.True(build.ExitCode == 0, build.Output);
         var run = await package.RunAppAsync(dir);
         Assert.Contains("{\"partnerNote\":\"mine\",\"orderStatus\":\"New\"}", run.Output);
+
+        // Source mode: every shipped type is this project's own, and the precompiled assembly is neither referenced nor copied.
+        Assert.Contains("Override\n", run.Output.Replace("\r\n", "\n"));
+        Assert.Contains("no models", run.Output);
+        Assert.False(File.Exists(Path.Combine(dir, "bin", "Debug", "net10.0", "BoardingDsl.Models.dll")));
     }
 
     [Fact]
@@ -145,7 +170,54 @@ public sealed class ConsumerTests(PackedPackage package)
         Assert.True(build.ExitCode == 0, build.Output);
         var run = await package.RunAppAsync(dir);
         Assert.Contains("no Order", run.Output);
+        Assert.False(File.Exists(Path.Combine(dir, "bin", "Debug", "net10.0", "BoardingDsl.Models.dll")));
     }
+
+    [Fact]
+    public async Task An_app_that_misuses_a_referenced_librarys_own_builder_fails_with_BDSL0001()
+    {
+        var lib = package.NewConsumer("PartnerLib");
+        File.WriteAllText(Path.Combine(lib, "PartnerLib.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <BoardingDslNamespace>Partner.Boarding</BoardingDslNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="BoardingDsl" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(lib, "register-device.schema.json"), """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://partner.example/schemas/register-device.schema.json",
+              "title": "RegisterDeviceRequest",
+              "x-boarding-endpoint": { "operation": "RegisterDevice", "role": "request", "method": "POST", "path": "/devices", "responses": { "200": "OK" } },
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["serial"],
+              "properties": { "serial": { "type": "string", "description": "The serial number." } }
+            }
+            """);
+        var app = Consumers.Write(package, "AppOfPartnerLib", "net10.0", """
+            var missing = Partner.Boarding.Boarding.RegisterDevice().Build();
+            Console.WriteLine(missing.ToJson());
+            """, extraItems: "<ProjectReference Include=\"../PartnerLib/PartnerLib.csproj\" />");
+
+        var build = await package.BuildAsync(app);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.True(Regex.IsMatch(build.Output, @"Program\.cs\(1,58\): error BDSL0001: RegisterDeviceRequest \(register-device\.schema\.json\).*\$\.serial"), build.Output);
+        Assert.DoesNotContain("error CS", build.Output);
+    }
+
+    private static string[] GeneratedFiles(string dir) =>
+        Directory.Exists(Path.Combine(dir, "obj"))
+            ? Directory.GetFiles(Path.Combine(dir, "obj"), "*.g.cs", SearchOption.AllDirectories).Where(f => f.Contains("BoardingDsl.Generator", System.StringComparison.Ordinal)).ToArray()
+            : [];
 
     [Fact]
     public async Task A_bad_option_value_is_a_diagnostic()

@@ -23,7 +23,9 @@ public sealed class PackageContentTests(PackedPackage package)
         using var zip = ZipFile.OpenRead(package.PackagePath);
         var files = zip.Entries.Select(e => e.FullName).Where(f => !f.StartsWith("package/", StringComparison.Ordinal) && !f.StartsWith("_rels/", StringComparison.Ordinal) && f != "[Content_Types].xml").ToList();
 
-        Assert.Equal(new[] { "lib/net8.0/BoardingDsl.Runtime.dll", "lib/net8.0/BoardingDsl.Runtime.xml" }, files.Where(f => f.StartsWith("lib/", StringComparison.Ordinal)).Order());
+        Assert.Equal(
+            new[] { "lib/net8.0/BoardingDsl.Models.dll", "lib/net8.0/BoardingDsl.Models.xml", "lib/net8.0/BoardingDsl.Runtime.dll", "lib/net8.0/BoardingDsl.Runtime.xml" },
+            files.Where(f => f.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Equal(
             Bundled.Concat(["BoardingDsl.Generator.dll", "BoardingDsl.CodeFixes.dll"]).Select(f => "analyzers/dotnet/cs/" + f).Order(StringComparer.Ordinal),
             files.Where(f => f.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
