@@ -40,8 +40,12 @@ public class RuleDocsTests
         [DiagnosticCatalogue.InternalErrorId] = "a bug in BoardingDsl; no schema is known to trigger it",
     };
 
-    /// <summary>The language of a schema-rule page's examples: schema files, except for the MSBuild option rule.</summary>
-    private static string ExampleLanguage(string id) => id == DiagnosticCatalogue.InvalidOptionId ? "xml" : "json";
+    /// <summary>
+    /// The language of a schema-rule page's examples: schema files, except for the MSBuild option rule, and for the
+    /// precompiled-override rule, whose fix is in the project file.
+    /// </summary>
+    private static string ExampleLanguage(string id, string part) =>
+        id == DiagnosticCatalogue.InvalidOptionId || (id == DiagnosticCatalogue.OverridesPrecompiledId && part == "After") ? "xml" : "json";
 
     public static TheoryData<string> AllIds() => Data(DiagnosticCatalogue.All.Select(d => d.Id));
 
@@ -53,7 +57,7 @@ public class RuleDocsTests
     public void Every_rule_has_a_page_and_every_page_is_a_rule()
     {
         var ids = DiagnosticCatalogue.All.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToArray();
-        Assert.Equal(24, ids.Length);
+        Assert.Equal(25, ids.Length);
         Assert.Equal(ids, PageIds("BDSL*.md"));
     }
 
@@ -110,9 +114,11 @@ public class RuleDocsTests
 
         if (!NoExample.ContainsKey(id))
         {
-            var language = id.StartsWith("BDSL0", StringComparison.Ordinal) ? "csharp" : ExampleLanguage(id);
-            Assert.True(page.Blocks("Example", "Before").Any(b => b.Language == language), $"{id}: no ```{language} block under ### Before");
-            Assert.True(page.Blocks("Example", "After").Any(b => b.Language == language), $"{id}: no ```{language} block under ### After");
+            foreach (var part in new[] { "Before", "After" })
+            {
+                var language = id.StartsWith("BDSL0", StringComparison.Ordinal) ? "csharp" : ExampleLanguage(id, part);
+                Assert.True(page.Blocks("Example", part).Any(b => b.Language == language), $"{id}: no ```{language} block under ### {part}");
+            }
         }
     }
 
@@ -171,10 +177,22 @@ public class RuleDocsTests
         }
 
         var page = RulePage.Load(id);
-        var before = page.Blocks("Example", "Before").Where(b => b.Language == ExampleLanguage(id)).ToList();
-        var after = page.Blocks("Example", "After").Where(b => b.Language == ExampleLanguage(id)).ToList();
+        var before = page.Blocks("Example", "Before").Where(b => b.Language == ExampleLanguage(id, "Before")).ToList();
+        var after = page.Blocks("Example", "After").Where(b => b.Language == ExampleLanguage(id, "After")).ToList();
         Assert.NotEmpty(before);
         Assert.NotEmpty(after);
+
+        if (id == DiagnosticCatalogue.OverridesPrecompiledId)
+        {
+            // Before: the package's defaults, so the real BoardingDsl.Models.dll is referenced. After: the property the
+            // page sets, which takes that assembly out of the references; the same schema then counts.
+            Assert.Contains(after, b => Regex.IsMatch(b.Code, @"<BoardingDslPrecompiledModels>\s*false\s*</BoardingDslPrecompiledModels>"));
+            var precompiled = await AnalyzeSchemasAsShipped(before, ShippedModels);
+            Assert.True(precompiled.Any(d => d.Id == id), $"{id}: the Before schema does not report {id}; it reports:\n{Describe(precompiled)}");
+            var source = await AnalyzeSchemasAsShipped(before, null);
+            Assert.True(source.Length == 0, $"{id}: the schema still reports in source mode:\n{Describe(source)}");
+            return;
+        }
 
         if (id == DiagnosticCatalogue.InvalidOptionId)
         {
@@ -222,10 +240,32 @@ public class RuleDocsTests
         return await RunAnalyzer(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaFileAnalyzer()), schemas.Concat(examples));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAnalyzer(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<(string Path, string Text)> schemas)
+    /// <summary>The package's precompiled models, the real assembly (the test project references BoardingDsl.Models).</summary>
+    private static MetadataReference ShippedModels =>
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "BoardingDsl.Models.dll"));
+
+    /// <summary>
+    /// The schema examples as the package passes them: the shipped files with <c>BoardingDslDefaultSchema=true</c>, the
+    /// examples as the project's own, and <paramref name="models"/> among the references when the mode is precompiled.
+    /// </summary>
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeSchemasAsShipped(IEnumerable<CodeBlock> blocks, MetadataReference? models)
+    {
+        var (schemas, _) = TestWorld.For();
+        var examples = blocks.Select(b => (Path.Combine(RulesDirectory, "examples", b.FileName ?? "example.schema.json"), b.Code)).ToList();
+        var metadata = schemas.ToDictionary(
+            s => s.Path,
+            s => (IDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.BoardingDslDefaultSchema"] = "true" });
+        var references = models is null ? TestWorld.References : TestWorld.References.Append(models);
+        var compilation = CSharpCompilation.Create("RuleDocSchemas",
+            new[] { CSharpSyntaxTree.ParseText("class Empty { }", cancellationToken: Token) }, references);
+        return await RunAnalyzer(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaFileAnalyzer()), schemas.Concat(examples), new TestOptionsProvider(files: metadata));
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunAnalyzer(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<(string Path, string Text)> schemas, AnalyzerConfigOptionsProvider? optionsProvider = null)
     {
         var exceptions = new List<Exception>();
-        var options = new AnalyzerOptions(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray());
+        var additional = schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
+        var options = optionsProvider is null ? new AnalyzerOptions(additional) : new AnalyzerOptions(additional, optionsProvider);
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(options, (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));

@@ -110,12 +110,17 @@ internal sealed class ModelBuilder
 
     private ModelResult Run()
     {
+        // Every file, not only the entry points: a replaced shared part (currency, address) is ignored just as well.
+        foreach (var doc in _set.Documents)
+        {
+            CheckOverride(doc);
+        }
+
         // Shipped schemas first, so a user's type that clashes with a shipped one is the one reported.
         foreach (var shipped in new[] { true, false })
         {
             foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
-                CheckOverride(doc);
                 MarkReachable(doc);
                 var name = RootTypeName(doc);
                 if (name is null)
