@@ -58,7 +58,7 @@ public sealed class ReceiverDeliveryTests
         AssertInWalkOrderOnce(receiver.Notifications.Select(n => n.StatusName));
         Assert.Equal("Completed", final.StatusName);
         Assert.Contains(receiver.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message == $"Order {orderId} (fails-once): a handler failed on status New (attempt 1); retrying in 00:00:00.0500000.");
-        Assert.Equal(new TrackedOrder("fails-once", orderId, "Completed", true), await receiver.Store.FindAsync("fails-once", Ct));
+        await Wait.ForAsync(new TrackedOrder("fails-once", orderId, "Completed", true), () => receiver.Store.FindAsync("fails-once", Ct), "Completed recorded as handled");
     }
 
     [Fact(Timeout = 20_000)]
@@ -196,7 +196,7 @@ public sealed class ReceiverDeliveryTests
         var done = a.Notifications.Concat(b.Notifications).ToList();
         Assert.Equal(2, done.Count);
         Assert.Equal(orderId + "/1/Processing", Assert.Single(done.Select(n => n.IdempotencyKey).Distinct()));
-        Assert.Equal(new TrackedOrder("frozen-1", orderId, "Processing", false), await store.FindAsync("frozen-1", Ct));
+        await Wait.ForAsync(new TrackedOrder("frozen-1", orderId, "Processing", false), () => store.FindAsync("frozen-1", Ct), "Processing recorded as handled");
     }
 
     [Fact(Timeout = 30_000)]
@@ -242,7 +242,7 @@ public sealed class ReceiverDeliveryTests
         await Wait.UntilAsync(() => second.Notifications.Count == 1, "the status after the restart");
         var notification = Assert.Single(second.Notifications);
         Assert.Equal(("Incomplete", before.Sequence + 1), (notification.StatusName, notification.Sequence));
-        Assert.Equal(new TrackedOrder("restart-1", orderId, "Incomplete", false), await store.FindAsync("restart-1", Ct));
+        await Wait.ForAsync(new TrackedOrder("restart-1", orderId, "Incomplete", false), () => store.FindAsync("restart-1", Ct), "Incomplete recorded as handled");
     }
 
     [Fact(Timeout = 30_000)]

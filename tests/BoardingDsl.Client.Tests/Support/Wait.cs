@@ -25,4 +25,28 @@ internal static class Wait
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>
+    /// Polls <paramref name="read"/> until it returns <paramref name="expected"/>; fails with the last value read when
+    /// <paramref name="limit"/> passes first. For the store after a handler ran: the receiver records a status as
+    /// handled only after the handler returned, so the record lags the notification by a store round trip.
+    /// </summary>
+    public static async Task ForAsync<T>(T expected, Func<ValueTask<T?>> read, string what, TimeSpan? limit = null)
+        where T : class
+    {
+        var max = limit ?? Limit;
+        var clock = Stopwatch.StartNew();
+        var last = await read();
+        while (!Equals(last, expected))
+        {
+            if (clock.Elapsed > max)
+            {
+                Assert.Equal(expected, last); // fails, showing both values
+                Assert.Fail($"Gave up after {max.TotalSeconds} s waiting for: {what}");
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+            last = await read();
+        }
+    }
 }
