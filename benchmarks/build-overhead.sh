@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Times `dotnet build` of the same small console project with and without the BoardingDsl package,
 # alternating the two, and prints the ratio of the medians (target: <= 1.05).
-# Usage: bash benchmarks/build-overhead.sh [runs] [server|fresh] [files]   (packs the package first)
+# Usage: bash benchmarks/build-overhead.sh [runs] [server|fresh] [files] [plain|own-schema|override]   (packs the package first)
 #   server: build through the shared compiler server (UseSharedCompilation=true), as on a developer machine; without it
 #   every build starts a fresh compiler, as this machine's environment (UseSharedCompilation=false) and many CI agents do.
 #   files: how many source files the consumer has (default 20 one-line classes; more files get a little real code each).
+#   mode: what the consumer with BoardingDsl also has: nothing (plain, the default: precompiled models only), one schema
+#   of its own (own-schema), or a schema replacing a shipped one, with BoardingDslPrecompiledModels=false (override).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 shared=false
 if [[ "${2:-}" == "server" ]]; then shared=true; fi
 files="${3:-20}"
+mode="${4:-plain}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -62,6 +65,29 @@ CS
 }
 make_project Plain ""
 make_project WithDsl "<PackageReference Include=\"BoardingDsl\" Version=\"$version\" />"
+case "$mode" in
+  own-schema)
+    cat > "$work/WithDsl/register-device.schema.json" <<'JSON'
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://acme.example/schemas/register-device.schema.json",
+  "title": "RegisterDeviceRequest",
+  "x-boarding-endpoint": { "operation": "RegisterDevice", "role": "request", "method": "POST", "path": "/devices", "responses": { "200": "OK" } },
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["serial"],
+  "properties": {
+    "serial": { "type": "string", "description": "The serial number." },
+    "callbackUrl": { "type": "string", "format": "uri", "pattern": "^https://", "description": "Where to call back." }
+  }
+}
+JSON
+    ;;
+  override)
+    cp schemas/order-status-response.schema.json "$work/WithDsl/"
+    sed -i 's|<Nullable>enable</Nullable>|<Nullable>enable</Nullable><BoardingDslPrecompiledModels>false</BoardingDslPrecompiledModels>|' "$work/WithDsl/WithDsl.csproj"
+    ;;
+esac
 
 time_build() { # project -> seconds
   local start end
@@ -80,7 +106,7 @@ for i in $(seq 1 "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mp=$(median "${plain[@]}"); md=$(median "${dsl[@]}")
-echo "compiler server: $shared; consumer files: $files"
+echo "compiler server: $shared; consumer files: $files; mode: $mode"
 echo "without BoardingDsl: median ${mp}s (${plain[*]})"
 echo "with BoardingDsl:    median ${md}s (${dsl[*]})"
 awk -v a="$md" -v b="$mp" 'BEGIN { printf "ratio: %.3f\n", a / b }'
