@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace BoardingDsl.Generator.Analyzers;
 
@@ -10,7 +12,8 @@ namespace BoardingDsl.Generator.Analyzers;
 /// The generated builders and enums a compilation can see, read from what the generator wrote onto them
 /// (<c>[BoardingBuilder]</c>, <c>[BoardingMember]</c>, <c>[BoardingEnumValue]</c>): builders from the package, from a
 /// referenced library and from the compilation itself are checked the same way, in the IDE and in the build, without
-/// reading a schema. One catalogue per compilation; each type is read once, when first met.
+/// reading a schema. One catalogue per compilation, shared by the five rule analyzers; each type is read once, when
+/// first met, and each <c>Build()</c> call's flow once (two rules need it).
 /// </summary>
 internal sealed class BuilderCatalog
 {
@@ -21,6 +24,11 @@ internal sealed class BuilderCatalog
     private readonly INamedTypeSymbol? _enumValueAttribute;
     private readonly ConcurrentDictionary<ITypeSymbol, BuilderInfo?> _builders = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, EnumInfo?> _enums = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<BuilderState?>> _flows = new();
+
+    // Keyed by the compilation, so the catalogue lives exactly as long as the compilation it describes (the IDE makes a
+    // new compilation per edit). A compilation without the runtime maps to a null catalogue.
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<BuilderCatalog?>> Catalogues = new();
 
     private BuilderCatalog(INamedTypeSymbol builderAttribute, INamedTypeSymbol memberAttribute, INamedTypeSymbol? enumValueAttribute)
     {
@@ -30,17 +38,44 @@ internal sealed class BuilderCatalog
     }
 
     /// <summary>The catalogue of <paramref name="compilation"/>, or null when it does not reference the BoardingDsl runtime (no builder can exist).</summary>
-    public static BuilderCatalog? Create(Compilation compilation) =>
+    public static BuilderCatalog? For(Compilation compilation) =>
+        Catalogues.GetValue(compilation, c => new StrongBox<BuilderCatalog?>(Create(c))).Value;
+
+    /// <summary>
+    /// What the builder that <paramref name="build"/> is called on holds at that call, read once per call (both
+    /// BDSL0001 and BDSL0004 need it); null when it cannot be known.
+    /// </summary>
+    public BuilderState? FlowAt(IInvocationOperation build) =>
+        _flows.GetOrAdd(build.Syntax, _ => new Lazy<BuilderState?>(() => new BuilderFlow(this).Read(build.Instance!))).Value;
+
+    private static BuilderCatalog? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName(Namespace + "BoardingBuilderAttribute") is { } builder &&
         compilation.GetTypeByMetadataName(Namespace + "BoardingMemberAttribute") is { } member
             ? new BuilderCatalog(builder, member, compilation.GetTypeByMetadataName(Namespace + "BoardingEnumValueAttribute"))
             : null;
 
-    public BuilderInfo? Builder(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named ? _builders.GetOrAdd(named.OriginalDefinition, ReadBuilder) : null;
+    // TryGetValue first: GetOrAdd with a method group allocates a delegate on every call, and this runs for every
+    // invocation in the compilation.
+    public BuilderInfo? Builder(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named)
+        {
+            return null;
+        }
 
-    public EnumInfo? Enum(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Enum } named ? _enums.GetOrAdd(named, ReadEnum) : null;
+        var definition = named.OriginalDefinition;
+        return _builders.TryGetValue(definition, out var known) ? known : _builders.GetOrAdd(definition, ReadBuilder(definition));
+    }
+
+    public EnumInfo? Enum(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } named)
+        {
+            return null;
+        }
+
+        return _enums.TryGetValue(named, out var known) ? known : _enums.GetOrAdd(named, ReadEnum(named));
+    }
 
     private BuilderInfo? ReadBuilder(ITypeSymbol type)
     {
@@ -120,8 +155,14 @@ internal sealed class BuilderCatalog
         }
 
         var members = new List<(string, string)>();
+        var byNumber = new Dictionary<long, string>();
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
         {
+            if (field.HasConstantValue && !byNumber.ContainsKey(ToNumber(field.ConstantValue)))
+            {
+                byNumber.Add(ToNumber(field.ConstantValue), field.Name);
+            }
+
             var attribute = field.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _enumValueAttribute));
             if (attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string json)
             {
@@ -129,6 +170,9 @@ internal sealed class BuilderCatalog
             }
         }
 
-        return members.Count == 0 ? null : new EnumInfo(type.Name, members);
+        return members.Count == 0 ? null : new EnumInfo(type.Name, members, byNumber);
     }
+
+    /// <summary>An enum constant as a number (enums of any underlying type).</summary>
+    public static long ToNumber(object? constant) => Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -83,11 +83,26 @@ internal sealed class MemberInfo
 /// <summary>A generated enum: its name and the JSON string of each member, from <c>[BoardingEnumValue]</c>.</summary>
 internal sealed class EnumInfo
 {
-    public EnumInfo(string name, IReadOnlyList<(string Member, string JsonValue)> members)
+    private readonly IReadOnlyDictionary<long, string> _memberByNumber;
+    private readonly Dictionary<string, string> _jsonByMember;
+
+    public EnumInfo(string name, IReadOnlyList<(string Member, string JsonValue)> members, IReadOnlyDictionary<long, string> memberByNumber)
     {
         Name = name;
         Members = members;
+        _memberByNumber = memberByNumber;
+        _jsonByMember = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (member, json) in members)
+        {
+            _jsonByMember[member] = json;
+        }
     }
+
+    /// <summary>The C# member with constant <paramref name="number"/>, or null (a cast such as <c>(OrderStatus)99</c>).</summary>
+    public string? MemberFor(long number) => _memberByNumber.TryGetValue(number, out var member) ? member : null;
+
+    /// <summary>The JSON value of C# member <paramref name="member"/>, or null when it is not a documented value.</summary>
+    public string? JsonFor(string member) => _jsonByMember.TryGetValue(member, out var json) ? json : null;
 
     public string Name { get; }
 

@@ -75,7 +75,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
         {
             // The rules come from the builders' own attributes, so no schema is read here: a compilation that cannot
             // see the BoardingDsl runtime has no builder to check.
-            if (BuilderCatalog.Create(start.Compilation) is not { } catalog)
+            if (BuilderCatalog.For(start.Compilation) is not { } catalog)
             {
                 return;
             }
@@ -93,9 +93,9 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (invocation.TargetMethod.Name == "Build" && invocation.Arguments.Length == 0 && invocation.Instance is { } receiver)
+        if (invocation.TargetMethod.Name == "Build" && invocation.Arguments.Length == 0 && invocation.Instance is not null)
         {
-            if (Checks(BuilderRules.MissingRequired | BuilderRules.IgnoredWithoutSibling) && new BuilderFlow(catalog).Read(receiver) is { } state)
+            if (Checks(BuilderRules.MissingRequired | BuilderRules.IgnoredWithoutSibling) && catalog.FlowAt(invocation) is { } state)
             {
                 if (Checks(BuilderRules.MissingRequired))
                 {
@@ -126,7 +126,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             CheckHttps(context, invocation, property);
         }
 
-        if (catalog.Enum(property.ElementType) is { } enumType)
+        if (Checks(BuilderRules.UndocumentedEnumValue | BuilderRules.DuplicateValue) && catalog.Enum(property.ElementType) is { } enumType)
         {
             CheckEnumValues(context, invocation, property, enumType);
         }
@@ -232,9 +232,15 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
 
     private void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, MemberInfo property, EnumInfo enumType)
     {
-        var documented = enumType.Members.Select(m => m.JsonValue).ToList();
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.DocumentedValuesProperty, string.Join("\n", documented));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (!Checks(BuilderRules.DuplicateValue) || !property.WarnOnDuplicates)
+        {
+            if (!Checks(BuilderRules.UndocumentedEnumValue))
+            {
+                return;
+            }
+        }
+
+        HashSet<string>? seen = null;
         foreach (var value in ArgumentValues.Of(invocation))
         {
             var json = EnumConstant(value, enumType, out var shown);
@@ -247,11 +253,14 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
             {
                 if (Checks(BuilderRules.UndocumentedEnumValue))
                 {
+                    // Built only for a report: most calls pass documented values.
+                    var documented = enumType.Members.Select(m => m.JsonValue).ToList();
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.DocumentedValuesProperty, string.Join("\n", documented));
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.UndocumentedEnumValue, value.Syntax.GetLocation(), properties,
                     shown, enumType.Name + " (" + property.JsonName + ")", string.Join(", ", documented)));
                 }
             }
-            else if (property.WarnOnDuplicates && !seen.Add(json) && Checks(BuilderRules.DuplicateValue))
+            else if (property.WarnOnDuplicates && Checks(BuilderRules.DuplicateValue) && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(json))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.DuplicateValue, value.Syntax.GetLocation(), json, property.JsonName));
             }
@@ -281,11 +290,10 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
 
         if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumSymbol)
         {
-            var number = Convert.ToInt64(operation.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
-            var field = enumSymbol.GetMembers().OfType<IFieldSymbol>()
-                .FirstOrDefault(f => f.HasConstantValue && Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == number);
-            shown = field?.Name ?? "(" + enumSymbol.Name + ")" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return field is null ? null : enumType.Members.Where(m => m.Member == field.Name).Select(m => m.JsonValue).FirstOrDefault();
+            var number = BuilderCatalog.ToNumber(operation.ConstantValue.Value);
+            var member = enumType.MemberFor(number);
+            shown = member ?? "(" + enumSymbol.Name + ")" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return member is null ? null : enumType.JsonFor(member);
         }
 
         return null;
