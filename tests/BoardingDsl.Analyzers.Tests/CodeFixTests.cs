@@ -83,15 +83,4 @@ public class CodeFixTests
             var n = new StatusNotificationInformationBuilder().WithNotificationUrl("https://x.example/").WithNotifyOnStatus(OrderStatus.Completed, OrderStatus.Failed);
         } }
         """, Verifier.Expect("BDSL0005", 0, "Completed", "notifyOnStatus"));
-
-    [Fact]
-    public void The_fix_assembly_agrees_with_the_catalogue()
-    {
-        Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.MissingRequiredId, DiagnosticIds.MissingRequired);
-        Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.NotHttpsId, DiagnosticIds.NotHttps);
-        Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.UndocumentedEnumValueId, DiagnosticIds.UndocumentedEnumValue);
-        Assert.Equal(Generator.Diagnostics.DiagnosticCatalogue.DuplicateValueId, DiagnosticIds.DuplicateValue);
-        Assert.Equal(Generator.Analyzers.BuilderDiagnosticProperties.MissingCallsProperty, DiagnosticIds.MissingCallsProperty);
-        Assert.Equal(Generator.Analyzers.BuilderDiagnosticProperties.DocumentedValuesProperty, DiagnosticIds.DocumentedValuesProperty);
-    }
 }

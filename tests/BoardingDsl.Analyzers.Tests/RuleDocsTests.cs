@@ -126,7 +126,7 @@ public class RuleDocsTests
     [MemberData(nameof(AllIds))]
     public void Page_says_whether_a_code_fix_exists(string id)
     {
-        var fixable = typeof(BoardingDsl.CodeFixes.DiagnosticIds).Assembly.GetTypes()
+        var fixable = typeof(BoardingDsl.CodeFixes.HttpsSchemeFix).Assembly.GetTypes()
             .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
             .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
             .ToHashSet(StringComparer.Ordinal);

@@ -31,16 +31,6 @@ public enum BuilderRules
     DuplicateValue = 16,
 }
 
-/// <summary>Names shared by the analyzers and the code fixes (which see only these strings, not this assembly).</summary>
-public static class BuilderDiagnosticProperties
-{
-    /// <summary>Diagnostic property: the <c>With…</c> calls the BDSL0001 fix inserts, as C# (separated by newlines).</summary>
-    public const string MissingCallsProperty = "MissingCalls";
-
-    /// <summary>Diagnostic property: the documented values of the enum (BDSL0003), separated by newlines.</summary>
-    public const string DocumentedValuesProperty = "DocumentedValues";
-}
-
 /// <summary>
 /// Checks builder code against the schema model, so every rule comes from the schema (required, pattern,
 /// enum, x- annotations), never from a field name written here. One sealed analyzer per rule (below): a host such as
@@ -144,7 +134,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
         var topLevel = state.Type.Members
             .Where(p => p.IsRequired && !state.Calls.ContainsKey(p.JsonName))
             .Select(p => "." + p.Method + "(" + Placeholders.For(p, catalog) + ")");
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.MissingCallsProperty, string.Join("\n", topLevel));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.MissingCallsProperty, string.Join("\n", topLevel));
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticCatalogue.MissingRequired,
             NameLocation(build),
@@ -255,7 +245,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
                 {
                     // Built only for a report: most calls pass documented values.
                     var documented = enumType.Members.Select(m => m.JsonValue).ToList();
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(BuilderDiagnosticProperties.DocumentedValuesProperty, string.Join("\n", documented));
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.DocumentedValuesProperty, string.Join("\n", documented));
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.UndocumentedEnumValue, value.Syntax.GetLocation(), properties,
                     shown, enumType.Name + " (" + property.JsonName + ")", string.Join(", ", documented)));
                 }

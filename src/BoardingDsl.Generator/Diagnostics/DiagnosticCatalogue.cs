@@ -12,33 +12,33 @@ internal static class DiagnosticCatalogue
     private const string HelpBase = "https://github.com/boardingdsl/boardingdsl/blob/main/docs/rules/";
 
     // Code rules (analyzers over C#).
-    public const string MissingRequiredId = "BDSL0001";
-    public const string NotHttpsId = "BDSL0002";
-    public const string UndocumentedEnumValueId = "BDSL0003";
-    public const string IgnoredWithoutSiblingId = "BDSL0004";
-    public const string DuplicateValueId = "BDSL0005";
+    public const string MissingRequiredId = DiagnosticIds.MissingRequired;
+    public const string NotHttpsId = DiagnosticIds.NotHttps;
+    public const string UndocumentedEnumValueId = DiagnosticIds.UndocumentedEnumValue;
+    public const string IgnoredWithoutSiblingId = DiagnosticIds.IgnoredWithoutSibling;
+    public const string DuplicateValueId = DiagnosticIds.DuplicateValue;
 
     // Schema-file rules.
-    public const string InvalidJsonId = "BDSL1001";
-    public const string UnsupportedTypeId = "BDSL1002";
-    public const string UnresolvedRefId = "BDSL1003";
-    public const string NameCollisionId = "BDSL1004";
-    public const string RootNotObjectId = "BDSL1005";
-    public const string UnsupportedKeywordId = "BDSL1006";
-    public const string KeywordWrongTypeId = "BDSL1007";
-    public const string DuplicateTypeNameId = "BDSL1008";
-    public const string InvalidEndpointId = "BDSL1009";
-    public const string NoIdentifierId = "BDSL1010";
-    public const string RefCycleId = "BDSL1011";
-    public const string UnknownRequiredId = "BDSL1012";
-    public const string InvalidPatternId = "BDSL1013";
-    public const string InternalErrorId = "BDSL1014";
-    public const string DependencyFailedId = "BDSL1015";
-    public const string UnsupportedFormatId = "BDSL1016";
-    public const string InvalidOptionId = "BDSL1017";
-    public const string NotReachedId = "BDSL1018";
-    public const string UnenforcedRuleId = "BDSL1019";
-    public const string OverridesPrecompiledId = "BDSL1020";
+    public const string InvalidJsonId = DiagnosticIds.InvalidJson;
+    public const string UnsupportedTypeId = DiagnosticIds.UnsupportedType;
+    public const string UnresolvedRefId = DiagnosticIds.UnresolvedRef;
+    public const string NameCollisionId = DiagnosticIds.NameCollision;
+    public const string RootNotObjectId = DiagnosticIds.RootNotObject;
+    public const string UnsupportedKeywordId = DiagnosticIds.UnsupportedKeyword;
+    public const string KeywordWrongTypeId = DiagnosticIds.KeywordWrongType;
+    public const string DuplicateTypeNameId = DiagnosticIds.DuplicateTypeName;
+    public const string InvalidEndpointId = DiagnosticIds.InvalidEndpoint;
+    public const string NoIdentifierId = DiagnosticIds.NoIdentifier;
+    public const string RefCycleId = DiagnosticIds.RefCycle;
+    public const string UnknownRequiredId = DiagnosticIds.UnknownRequired;
+    public const string InvalidPatternId = DiagnosticIds.InvalidPattern;
+    public const string InternalErrorId = DiagnosticIds.InternalError;
+    public const string DependencyFailedId = DiagnosticIds.DependencyFailed;
+    public const string UnsupportedFormatId = DiagnosticIds.UnsupportedFormat;
+    public const string InvalidOptionId = DiagnosticIds.InvalidOption;
+    public const string NotReachedId = DiagnosticIds.NotReached;
+    public const string UnenforcedRuleId = DiagnosticIds.UnenforcedRule;
+    public const string OverridesPrecompiledId = DiagnosticIds.OverridesPrecompiled;
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
