@@ -148,7 +148,7 @@ public class KeywordTests
 
         Assert.Empty(outcome.SchemaDiagnostics);
         Assert.Empty(outcome.CompilationErrors);
-        Assert.Contains(outcome.Source("BoardingDsl.NestRequestBuilder.g.cs").Split('\n'), l => l.Contains("_a0Builder") && l.Contains(call));
+        Assert.Contains(outcome.Source("BoardingDsl.NestRequestBuilder.g.cs").Split('\n'), l => l.Contains("_aBuilder") && l.Contains(call));
     }
 
     [Theory]

@@ -9,7 +9,8 @@ internal sealed class PropertyView
     private const string Json = "global::BoardingDsl.Serialization.BoardingJson";
 
     /// <param name="hasWith">False for a <c>readOnly</c> member of a request type: no <c>With…</c>, and not required of a request.</param>
-    public PropertyView(PropertyModel p, int index, bool hasWith = true)
+    /// <param name="names">The member's private names in generated code (<see cref="MemberNames.For"/>).</param>
+    public PropertyView(PropertyModel p, int index, MemberNames names, bool hasWith = true)
     {
         HasWith = hasWith;
         Index = index;
@@ -17,13 +18,17 @@ internal sealed class PropertyView
         JsonUtf8 = Identifiers.Utf8Literal(p.JsonName);
         JsonName = p.JsonName;
         JsonLiteral = Identifiers.Literal(p.JsonName);
-        // Field names carry the property's index, so no two properties (x and hasX, a and aBuilder) can collide.
-        var camel = Identifiers.ToCamelCase(p.Name).TrimStart('@');
-        var suffix = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Field = "_" + camel + suffix;
+        Field = names.Field;
+        BuilderField = names.BuilderField;
+        BuildersField = names.BuildersField;
+        TextField = names.TextField;
         Param = Identifiers.ToCamelCase(p.Name);
-        NameField = "s_" + camel + suffix;
-        HasField = "_has" + suffix;
+        NameField = names.NameField;
+        HasField = names.HasField;
+        Local = names.Local;
+        HasLocal = names.HasLocal;
+        TextLocal = names.TextLocal;
+        ParsedLocal = names.ParsedLocal;
         Doc = Identifiers.XmlText(p.Description ?? "The '" + p.JsonName + "' member.");
         Shape = p.Shape;
         ValueShape = p.ValueShape;
@@ -123,12 +128,33 @@ internal sealed class PropertyView
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
         ReadValue = ReadExpression(p);
         WriteValue = WriteStatement(p, "value");
-        WriteMember = MemberCode.Write(p, IsModelNullable, NameField, "this." + Name, "this." + Field + "Text");
-        ReadMember = MemberCode.Read(p, "t" + suffix);
+        WriteMember = MemberCode.Write(p, IsModelNullable, NameField, "this." + Name, "this." + TextField);
+        ReadMember = MemberCode.Read(p, TextLocal);
         Method = p.Method;
     }
 
     public int Index { get; }
+
+    /// <summary>The value local of <c>ReadFrom</c>/<c>BuildCore</c> and the model constructor's parameter.</summary>
+    public string Local { get; }
+
+    /// <summary>The builder's field for a nested builder.</summary>
+    public string BuilderField { get; }
+
+    /// <summary>The builder's field for the nested builders of an array of objects.</summary>
+    public string BuildersField { get; }
+
+    /// <summary>The model's field for a date-time's exact text.</summary>
+    public string TextField { get; }
+
+    /// <summary>The "was present" local and constructor parameter.</summary>
+    public string HasLocal { get; }
+
+    /// <summary>A date-time's exact text, as read (local and constructor parameter).</summary>
+    public string TextLocal { get; }
+
+    /// <summary>An enum string parsed in <c>BuildCore</c>.</summary>
+    public string ParsedLocal { get; }
 
     public string Name { get; }
 

@@ -25,7 +25,8 @@ internal sealed class TypeView
         FullName = type.FullName;
         SchemaId = type.IsPublic && type.SchemaId is not null ? Identifiers.Literal(type.SchemaId) : null;
         // A readOnly member is the server's to set: a request builder (of a type no answer from CCV holds) has no With… for it.
-        Properties = type.Properties.Select((p, i) => new PropertyView(p, i, hasWith: !(p.IsReadOnly && !type.IsReadModel))).ToList();
+        var names = MemberNames.For(type.Properties);
+        Properties = type.Properties.Select((p, i) => new PropertyView(p, i, names[i], hasWith: !(p.IsReadOnly && !type.IsReadModel))).ToList();
         Members = type.Members.Select(m => new EnumMemberView(m)).ToList();
         HasFinal = type.Members.Any(m => m.IsFinal);
         HasOpenValue = type.Kind == TypeKinds.Enum && type.HasOpenValue;

@@ -9,20 +9,20 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("AddProductPspStandaloneRequest", "add-product-psp-standalone.schema.json")]
     public sealed partial class AddProductPspStandaloneRequestBuilder
     {
-        private bool _has0;
-        private string? _url0;
-        private bool _has1;
-        private string[]? _paymentMethods1;
-        private bool _has2;
-        private global::BoardingDsl.OrderBuilder? _order2Builder;
-        private global::BoardingDsl.Order? _order2;
+        private bool _hasUrl;
+        private string? _url;
+        private bool _hasPaymentMethods;
+        private string[]? _paymentMethods;
+        private bool _hasOrder;
+        private global::BoardingDsl.OrderBuilder? _orderBuilder;
+        private global::BoardingDsl.Order? _order;
 
         /// <summary>The address of the merchant's webshop (the docs give no description).</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("url", typeof(string), Required = true)]
         public AddProductPspStandaloneRequestBuilder WithUrl(string value)
         {
-            this._has0 = true;
-            this._url0 = value;
+            this._hasUrl = true;
+            this._url = value;
             return this;
         }
 
@@ -39,10 +39,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("paymentMethods", typeof(global::BoardingDsl.PaymentMethod[]), Required = true)]
         public AddProductPspStandaloneRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PaymentMethod> values)
         {
-            this._has1 = true;
+            this._hasPaymentMethods = true;
             if (values is null)
             {
-                this._paymentMethods1 = null;
+                this._paymentMethods = null;
                 return this;
             }
 
@@ -53,7 +53,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.PaymentMethodJson.IsDefined(source[i]) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._paymentMethods1 = texts;
+            this._paymentMethods = texts;
             return this;
         }
 
@@ -68,8 +68,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("paymentMethods", typeof(global::BoardingDsl.PaymentMethod[]), Required = true)]
         public AddProductPspStandaloneRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has1 = true;
-            this._paymentMethods1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasPaymentMethods = true;
+            this._paymentMethods = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -81,9 +81,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._has2 = true;
-            this._order2Builder = builder;
-            this._order2 = null;
+            this._hasOrder = true;
+            this._orderBuilder = builder;
+            this._order = null;
             return this;
         }
 
@@ -92,9 +92,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("order", typeof(global::BoardingDsl.Order), Required = true, Builder = typeof(global::BoardingDsl.OrderBuilder))]
         public AddProductPspStandaloneRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._has2 = true;
-            this._order2Builder = null;
-            this._order2 = value;
+            this._hasOrder = true;
+            this._orderBuilder = null;
+            this._order = value;
             return this;
         }
 
@@ -111,9 +111,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "url" => this._has0,
-            "paymentMethods" => this._has1,
-            "order" => this._has2,
+            "url" => this._hasUrl,
+            "paymentMethods" => this._hasPaymentMethods,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -129,62 +129,62 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public AddProductPspStandaloneRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._url0;
-            if (!this._has0)
+            string? url = this._url;
+            if (!this._hasUrl)
             {
                 context.Missing("url", "WithUrl");
             }
-            else if (v0 is null)
+            else if (url is null)
             {
                 context.Invalid("url", "type", null, "must not be null");
             }
 
-            if (v0 is not null)
+            if (url is not null)
             {
-                var text = v0;
+                var text = url;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("url", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod>? v1 = null;
-            if (!this._has1)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod>? paymentMethods = null;
+            if (!this._hasPaymentMethods)
             {
                 context.Missing("paymentMethods", "WithPaymentMethods");
             }
 
-            if (this._paymentMethods1 is not null)
+            if (this._paymentMethods is not null)
             {
-                var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods1.Length];
+                var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethods1[i], out list[i]))
+                    if (!global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethods[i], out list[i]))
                     {
-                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethods1[i], "'" + this._paymentMethods1[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
+                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethods[i], "'" + this._paymentMethods[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
                     }
                 }
 
-                v1 = list;
+                paymentMethods = list;
             }
-            else if (this._has1)
+            else if (this._hasPaymentMethods)
             {
                 context.Invalid("paymentMethods", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Order? v2 = this._order2;
-            if (!this._has2)
+            global::BoardingDsl.Order? order = this._order;
+            if (!this._hasOrder)
             {
                 context.Missing("order", "WithOrder");
             }
 
-            if (this._order2Builder is not null)
+            if (this._orderBuilder is not null)
             {
                 context.Enter("order");
-                v2 = this._order2Builder.BuildCore(context, null);
+                order = this._orderBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has2 && v2 is null)
+            else if (this._hasOrder && order is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
@@ -206,12 +206,12 @@ namespace BoardingDsl
             }
 
             return new AddProductPspStandaloneRequest(
-                this._has0,
-                v0!,
-                this._has1,
-                v1!,
-                this._has2,
-                v2!,
+                this._hasUrl,
+                url!,
+                this._hasPaymentMethods,
+                paymentMethods!,
+                this._hasOrder,
+                order!,
                 null);
         }
     }

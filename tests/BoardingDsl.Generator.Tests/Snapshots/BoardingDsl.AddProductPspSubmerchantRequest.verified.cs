@@ -14,29 +14,29 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddProductPspSubmerchantRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_url0 = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_paymentMethods1 = global::System.Text.Json.JsonEncodedText.Encode("paymentMethods");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order2 = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_url = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private readonly bool _hasUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_paymentMethods = global::System.Text.Json.JsonEncodedText.Encode("paymentMethods");
+        private readonly bool _hasPaymentMethods;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _hasOrder;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddProductPspSubmerchantRequest(
-            bool h0,
-            string v0,
-            bool h1,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod> v1,
-            bool h2,
-            global::BoardingDsl.Order v2,
+            bool hasUrl,
+            string url,
+            bool hasPaymentMethods,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod> paymentMethods,
+            bool hasOrder,
+            global::BoardingDsl.Order order,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Url = v0;
-            this._has1 = h1;
-            this.PaymentMethods = v1;
-            this._has2 = h2;
-            this.Order = v2;
+            this._hasUrl = hasUrl;
+            this.Url = url;
+            this._hasPaymentMethods = hasPaymentMethods;
+            this.PaymentMethods = paymentMethods;
+            this._hasOrder = hasOrder;
+            this.Order = order;
             this._extensionData = extensionData;
         }
 
@@ -56,9 +56,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "url" => this._has0,
-            "paymentMethods" => this._has1,
-            "order" => this._has2,
+            "url" => this._hasUrl,
+            "paymentMethods" => this._hasPaymentMethods,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -69,14 +69,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasUrl)
             {
-                writer.WriteString(s_url0, this.Url);
+                writer.WriteString(s_url, this.Url);
             }
 
-            if (this._has1)
+            if (this._hasPaymentMethods)
             {
-                writer.WritePropertyName(s_paymentMethods1);
+                writer.WritePropertyName(s_paymentMethods);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PaymentMethods)
@@ -88,9 +88,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has2)
+            if (this._hasOrder)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order2, this.Order);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -121,28 +121,28 @@ namespace BoardingDsl
         public static AddProductPspSubmerchantRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "AddProductPspSubmerchantRequest");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod>? v1 = default;
-            bool h2 = false;
-            global::BoardingDsl.Order? v2 = default;
+            bool hasUrl = false;
+            string? url = default;
+            bool hasPaymentMethods = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PaymentMethod>? paymentMethods = default;
+            bool hasOrder = false;
+            global::BoardingDsl.Order? order = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
+                    hasUrl = true;
+                    url = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
                 }
                 else if (reader.ValueTextEquals("paymentMethods"u8))
                 {
                     reader.Read();
-                    h1 = true;
+                    hasPaymentMethods = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v1 = null;
+                        paymentMethods = null;
                     }
                     else
                     {
@@ -153,14 +153,14 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.PaymentMethodJson.Read(ref reader));
                         }
 
-                        v1 = list;
+                        paymentMethods = list;
                     }
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
+                    hasOrder = true;
+                    order = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -171,28 +171,28 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasUrl || url is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddProductPspSubmerchantRequest", "url");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasPaymentMethods || paymentMethods is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddProductPspSubmerchantRequest", "paymentMethods");
             }
 
-            if (!h2 || v2 is null)
+            if (!hasOrder || order is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddProductPspSubmerchantRequest", "order");
             }
 
             return new AddProductPspSubmerchantRequest(
-                h0,
-                v0!,
-                h1,
-                v1!,
-                h2,
-                v2!,
+                hasUrl,
+                url!,
+                hasPaymentMethods,
+                paymentMethods!,
+                hasOrder,
+                order!,
                 extensionData);
         }
     }

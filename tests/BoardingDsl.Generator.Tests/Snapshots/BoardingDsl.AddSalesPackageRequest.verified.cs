@@ -13,41 +13,41 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddSalesPackageRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_isPurchased0 = global::System.Text.Json.JsonEncodedText.Encode("isPurchased");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_packageName1 = global::System.Text.Json.JsonEncodedText.Encode("packageName");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_sku2 = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails3 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order4 = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_isPurchased = global::System.Text.Json.JsonEncodedText.Encode("isPurchased");
+        private readonly bool _hasIsPurchased;
+        private static readonly global::System.Text.Json.JsonEncodedText s_packageName = global::System.Text.Json.JsonEncodedText.Encode("packageName");
+        private readonly bool _hasPackageName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
+        private readonly bool _hasSku;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _hasPeriodPricingDetails;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _hasOrder;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddSalesPackageRequest(
-            bool h0,
-            bool v0,
-            bool h1,
-            string v1,
-            bool h2,
-            string v2,
-            bool h3,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail> v3,
-            bool h4,
-            global::BoardingDsl.Order v4,
+            bool hasIsPurchased,
+            bool isPurchased,
+            bool hasPackageName,
+            string packageName,
+            bool hasSku,
+            string sku,
+            bool hasPeriodPricingDetails,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail> periodPricingDetails,
+            bool hasOrder,
+            global::BoardingDsl.Order order,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.IsPurchased = v0;
-            this._has1 = h1;
-            this.PackageName = v1;
-            this._has2 = h2;
-            this.Sku = v2;
-            this._has3 = h3;
-            this.PeriodPricingDetails = v3;
-            this._has4 = h4;
-            this.Order = v4;
+            this._hasIsPurchased = hasIsPurchased;
+            this.IsPurchased = isPurchased;
+            this._hasPackageName = hasPackageName;
+            this.PackageName = packageName;
+            this._hasSku = hasSku;
+            this.Sku = sku;
+            this._hasPeriodPricingDetails = hasPeriodPricingDetails;
+            this.PeriodPricingDetails = periodPricingDetails;
+            this._hasOrder = hasOrder;
+            this.Order = order;
             this._extensionData = extensionData;
         }
 
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "isPurchased" => this._has0,
-            "packageName" => this._has1,
-            "sku" => this._has2,
-            "periodPricingDetails" => this._has3,
-            "order" => this._has4,
+            "isPurchased" => this._hasIsPurchased,
+            "packageName" => this._hasPackageName,
+            "sku" => this._hasSku,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -88,24 +88,24 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasIsPurchased)
             {
-                writer.WriteBoolean(s_isPurchased0, this.IsPurchased);
+                writer.WriteBoolean(s_isPurchased, this.IsPurchased);
             }
 
-            if (this._has1)
+            if (this._hasPackageName)
             {
-                writer.WriteString(s_packageName1, this.PackageName);
+                writer.WriteString(s_packageName, this.PackageName);
             }
 
-            if (this._has2)
+            if (this._hasSku)
             {
-                writer.WriteString(s_sku2, this.Sku);
+                writer.WriteString(s_sku, this.Sku);
             }
 
-            if (this._has3)
+            if (this._hasPeriodPricingDetails)
             {
-                writer.WritePropertyName(s_periodPricingDetails3);
+                writer.WritePropertyName(s_periodPricingDetails);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PeriodPricingDetails)
@@ -117,9 +117,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has4)
+            if (this._hasOrder)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order4, this.Order);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -150,44 +150,44 @@ namespace BoardingDsl
         public static AddSalesPackageRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "AddSalesPackageRequest");
-            bool h0 = false;
-            bool? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v3 = default;
-            bool h4 = false;
-            global::BoardingDsl.Order? v4 = default;
+            bool hasIsPurchased = false;
+            bool? isPurchased = default;
+            bool hasPackageName = false;
+            string? packageName = default;
+            bool hasSku = false;
+            string? sku = default;
+            bool hasPeriodPricingDetails = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = default;
+            bool hasOrder = false;
+            global::BoardingDsl.Order? order = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("isPurchased"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "isPurchased");
+                    hasIsPurchased = true;
+                    isPurchased = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "isPurchased");
                 }
                 else if (reader.ValueTextEquals("packageName"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "packageName");
+                    hasPackageName = true;
+                    packageName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "packageName");
                 }
                 else if (reader.ValueTextEquals("sku"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku");
+                    hasSku = true;
+                    sku = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {
                     reader.Read();
-                    h3 = true;
+                    hasPeriodPricingDetails = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v3 = null;
+                        periodPricingDetails = null;
                     }
                     else
                     {
@@ -198,14 +198,14 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.PeriodPricingDetail.ReadFrom(ref reader));
                         }
 
-                        v3 = list;
+                        periodPricingDetails = list;
                     }
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
+                    hasOrder = true;
+                    order = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -216,42 +216,42 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasIsPurchased || isPurchased is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddSalesPackageRequest", "isPurchased");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasPackageName || packageName is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddSalesPackageRequest", "packageName");
             }
 
-            if (!h2 || v2 is null)
+            if (!hasSku || sku is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddSalesPackageRequest", "sku");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasPeriodPricingDetails || periodPricingDetails is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddSalesPackageRequest", "periodPricingDetails");
             }
 
-            if (!h4 || v4 is null)
+            if (!hasOrder || order is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddSalesPackageRequest", "order");
             }
 
             return new AddSalesPackageRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1!,
-                h2,
-                v2!,
-                h3,
-                v3!,
-                h4,
-                v4!,
+                hasIsPurchased,
+                isPurchased.Value,
+                hasPackageName,
+                packageName!,
+                hasSku,
+                sku!,
+                hasPeriodPricingDetails,
+                periodPricingDetails!,
+                hasOrder,
+                order!,
                 extensionData);
         }
     }

@@ -9,25 +9,25 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("AddSalesPackageRequest", "add-sales-package.schema.json")]
     public sealed partial class AddSalesPackageRequestBuilder
     {
-        private bool _has0;
-        private bool? _isPurchased0;
-        private bool _has1;
-        private string? _packageName1;
-        private bool _has2;
-        private string? _sku2;
-        private bool _has3;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails3Builders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails3;
-        private bool _has4;
-        private global::BoardingDsl.OrderBuilder? _order4Builder;
-        private global::BoardingDsl.Order? _order4;
+        private bool _hasIsPurchased;
+        private bool? _isPurchased;
+        private bool _hasPackageName;
+        private string? _packageName;
+        private bool _hasSku;
+        private string? _sku;
+        private bool _hasPeriodPricingDetails;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
+        private bool _hasOrder;
+        private global::BoardingDsl.OrderBuilder? _orderBuilder;
+        private global::BoardingDsl.Order? _order;
 
         /// <summary>Presumably whether the package is bought outright rather than rented or leased (the docs give no description).</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("isPurchased", typeof(bool), Required = true)]
         public AddSalesPackageRequestBuilder WithIsPurchased(bool value)
         {
-            this._has0 = true;
-            this._isPurchased0 = value;
+            this._hasIsPurchased = true;
+            this._isPurchased = value;
             return this;
         }
 
@@ -35,8 +35,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("packageName", typeof(string), Required = true)]
         public AddSalesPackageRequestBuilder WithPackageName(string value)
         {
-            this._has1 = true;
-            this._packageName1 = value;
+            this._hasPackageName = true;
+            this._packageName = value;
             return this;
         }
 
@@ -44,8 +44,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("sku", typeof(string), Required = true)]
         public AddSalesPackageRequestBuilder WithSku(string value)
         {
-            this._has2 = true;
-            this._sku2 = value;
+            this._hasSku = true;
+            this._sku = value;
             return this;
         }
 
@@ -62,9 +62,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has3 = true;
-            this._periodPricingDetails3Builders = builders;
-            this._periodPricingDetails3 = null;
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = builders;
+            this._periodPricingDetails = null;
             return this;
         }
 
@@ -73,9 +73,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("periodPricingDetails", typeof(global::BoardingDsl.PeriodPricingDetail[]), Required = true, Builder = typeof(global::BoardingDsl.PeriodPricingDetailBuilder), ExtraRequired = new string[] { "taxAmountsPerTaxRate" })]
         public AddSalesPackageRequestBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail> items)
         {
-            this._has3 = true;
-            this._periodPricingDetails3Builders = null;
-            this._periodPricingDetails3 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = null;
+            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -87,9 +87,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._has4 = true;
-            this._order4Builder = builder;
-            this._order4 = null;
+            this._hasOrder = true;
+            this._orderBuilder = builder;
+            this._order = null;
             return this;
         }
 
@@ -98,9 +98,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("order", typeof(global::BoardingDsl.Order), Required = true, Builder = typeof(global::BoardingDsl.OrderBuilder))]
         public AddSalesPackageRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._has4 = true;
-            this._order4Builder = null;
-            this._order4 = value;
+            this._hasOrder = true;
+            this._orderBuilder = null;
+            this._order = value;
             return this;
         }
 
@@ -117,11 +117,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "isPurchased" => this._has0,
-            "packageName" => this._has1,
-            "sku" => this._has2,
-            "periodPricingDetails" => this._has3,
-            "order" => this._has4,
+            "isPurchased" => this._hasIsPurchased,
+            "packageName" => this._hasPackageName,
+            "sku" => this._hasSku,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -139,78 +139,78 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public AddSalesPackageRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            bool? v0 = this._isPurchased0;
-            if (!this._has0)
+            bool? isPurchased = this._isPurchased;
+            if (!this._hasIsPurchased)
             {
                 context.Missing("isPurchased", "WithIsPurchased");
             }
-            else if (v0 is null)
+            else if (isPurchased is null)
             {
                 context.Invalid("isPurchased", "type", null, "must not be null");
             }
 
-            string? v1 = this._packageName1;
-            if (!this._has1)
+            string? packageName = this._packageName;
+            if (!this._hasPackageName)
             {
                 context.Missing("packageName", "WithPackageName");
             }
-            else if (v1 is null)
+            else if (packageName is null)
             {
                 context.Invalid("packageName", "type", null, "must not be null");
             }
 
-            string? v2 = this._sku2;
-            if (!this._has2)
+            string? sku = this._sku;
+            if (!this._hasSku)
             {
                 context.Missing("sku", "WithSku");
             }
-            else if (v2 is null)
+            else if (sku is null)
             {
                 context.Invalid("sku", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v3 = null;
-            if (!this._has3)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = null;
+            if (!this._hasPeriodPricingDetails)
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
 
-            if (this._periodPricingDetails3Builders is not null)
+            if (this._periodPricingDetailsBuilders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails3Builders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetails3Builders[i].BuildCore(context, new string[] { "taxAmountsPerTaxRate" })!;
+                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, new string[] { "taxAmountsPerTaxRate" })!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v3 = list;
+                periodPricingDetails = list;
             }
-            else if (this._periodPricingDetails3 is not null)
+            else if (this._periodPricingDetails is not null)
             {
-                v3 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails3.Clone());
+                periodPricingDetails = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
             }
-            else if (this._has3)
+            else if (this._hasPeriodPricingDetails)
             {
                 context.Invalid("periodPricingDetails", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Order? v4 = this._order4;
-            if (!this._has4)
+            global::BoardingDsl.Order? order = this._order;
+            if (!this._hasOrder)
             {
                 context.Missing("order", "WithOrder");
             }
 
-            if (this._order4Builder is not null)
+            if (this._orderBuilder is not null)
             {
                 context.Enter("order");
-                v4 = this._order4Builder.BuildCore(context, null);
+                order = this._orderBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has4 && v4 is null)
+            else if (this._hasOrder && order is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
@@ -232,16 +232,16 @@ namespace BoardingDsl
             }
 
             return new AddSalesPackageRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1!,
-                this._has2,
-                v2!,
-                this._has3,
-                v3!,
-                this._has4,
-                v4!,
+                this._hasIsPurchased,
+                isPurchased.GetValueOrDefault(),
+                this._hasPackageName,
+                packageName!,
+                this._hasSku,
+                sku!,
+                this._hasPeriodPricingDetails,
+                periodPricingDetails!,
+                this._hasOrder,
+                order!,
                 null);
         }
     }

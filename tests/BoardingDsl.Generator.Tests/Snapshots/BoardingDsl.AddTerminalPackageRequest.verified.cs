@@ -13,83 +13,83 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class AddTerminalPackageRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_terminalPackageType0 = global::System.Text.Json.JsonEncodedText.Encode("terminalPackageType");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_transactionFee1 = global::System.Text.Json.JsonEncodedText.Encode("transactionFee");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_discount2 = global::System.Text.Json.JsonEncodedText.Encode("discount");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceIncludingTax3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceIncludingTax");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceExcludingTax4 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceExcludingTax");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxAmount5 = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxAmount");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxRate6 = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxRate");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceIncludingTax7 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceIncludingTax");
-        private readonly bool _has7;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceExcludingTax8 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceExcludingTax");
-        private readonly bool _has8;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxAmount9 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxAmount");
-        private readonly bool _has9;
-        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxRate10 = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxRate");
-        private readonly bool _has10;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order11 = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _has11;
+        private static readonly global::System.Text.Json.JsonEncodedText s_terminalPackageType = global::System.Text.Json.JsonEncodedText.Encode("terminalPackageType");
+        private readonly bool _hasTerminalPackageType;
+        private static readonly global::System.Text.Json.JsonEncodedText s_transactionFee = global::System.Text.Json.JsonEncodedText.Encode("transactionFee");
+        private readonly bool _hasTransactionFee;
+        private static readonly global::System.Text.Json.JsonEncodedText s_discount = global::System.Text.Json.JsonEncodedText.Encode("discount");
+        private readonly bool _hasDiscount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceIncludingTax = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceIncludingTax");
+        private readonly bool _hasOneOffPriceIncludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceExcludingTax");
+        private readonly bool _hasOneOffPriceExcludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxAmount = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxAmount");
+        private readonly bool _hasOneOffTaxAmount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffTaxRate = global::System.Text.Json.JsonEncodedText.Encode("oneOffTaxRate");
+        private readonly bool _hasOneOffTaxRate;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceIncludingTax = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceIncludingTax");
+        private readonly bool _hasMonthlyPriceIncludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceExcludingTax");
+        private readonly bool _hasMonthlyPriceExcludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxAmount = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxAmount");
+        private readonly bool _hasMonthlyPriceTaxAmount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthlyPriceTaxRate = global::System.Text.Json.JsonEncodedText.Encode("monthlyPriceTaxRate");
+        private readonly bool _hasMonthlyPriceTaxRate;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _hasOrder;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal AddTerminalPackageRequest(
-            bool h0,
-            global::BoardingDsl.TerminalPackageType v0,
-            bool h1,
-            decimal v1,
-            bool h2,
-            decimal? v2,
-            bool h3,
-            decimal v3,
-            bool h4,
-            decimal v4,
-            bool h5,
-            decimal v5,
-            bool h6,
-            decimal v6,
-            bool h7,
-            decimal v7,
-            bool h8,
-            decimal v8,
-            bool h9,
-            decimal v9,
-            bool h10,
-            decimal v10,
-            bool h11,
-            global::BoardingDsl.Order v11,
+            bool hasTerminalPackageType,
+            global::BoardingDsl.TerminalPackageType terminalPackageType,
+            bool hasTransactionFee,
+            decimal transactionFee,
+            bool hasDiscount,
+            decimal? discount,
+            bool hasOneOffPriceIncludingTax,
+            decimal oneOffPriceIncludingTax,
+            bool hasOneOffPriceExcludingTax,
+            decimal oneOffPriceExcludingTax,
+            bool hasOneOffTaxAmount,
+            decimal oneOffTaxAmount,
+            bool hasOneOffTaxRate,
+            decimal oneOffTaxRate,
+            bool hasMonthlyPriceIncludingTax,
+            decimal monthlyPriceIncludingTax,
+            bool hasMonthlyPriceExcludingTax,
+            decimal monthlyPriceExcludingTax,
+            bool hasMonthlyPriceTaxAmount,
+            decimal monthlyPriceTaxAmount,
+            bool hasMonthlyPriceTaxRate,
+            decimal monthlyPriceTaxRate,
+            bool hasOrder,
+            global::BoardingDsl.Order order,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.TerminalPackageType = v0;
-            this._has1 = h1;
-            this.TransactionFee = v1;
-            this._has2 = h2;
-            this.Discount = v2;
-            this._has3 = h3;
-            this.OneOffPriceIncludingTax = v3;
-            this._has4 = h4;
-            this.OneOffPriceExcludingTax = v4;
-            this._has5 = h5;
-            this.OneOffTaxAmount = v5;
-            this._has6 = h6;
-            this.OneOffTaxRate = v6;
-            this._has7 = h7;
-            this.MonthlyPriceIncludingTax = v7;
-            this._has8 = h8;
-            this.MonthlyPriceExcludingTax = v8;
-            this._has9 = h9;
-            this.MonthlyPriceTaxAmount = v9;
-            this._has10 = h10;
-            this.MonthlyPriceTaxRate = v10;
-            this._has11 = h11;
-            this.Order = v11;
+            this._hasTerminalPackageType = hasTerminalPackageType;
+            this.TerminalPackageType = terminalPackageType;
+            this._hasTransactionFee = hasTransactionFee;
+            this.TransactionFee = transactionFee;
+            this._hasDiscount = hasDiscount;
+            this.Discount = discount;
+            this._hasOneOffPriceIncludingTax = hasOneOffPriceIncludingTax;
+            this.OneOffPriceIncludingTax = oneOffPriceIncludingTax;
+            this._hasOneOffPriceExcludingTax = hasOneOffPriceExcludingTax;
+            this.OneOffPriceExcludingTax = oneOffPriceExcludingTax;
+            this._hasOneOffTaxAmount = hasOneOffTaxAmount;
+            this.OneOffTaxAmount = oneOffTaxAmount;
+            this._hasOneOffTaxRate = hasOneOffTaxRate;
+            this.OneOffTaxRate = oneOffTaxRate;
+            this._hasMonthlyPriceIncludingTax = hasMonthlyPriceIncludingTax;
+            this.MonthlyPriceIncludingTax = monthlyPriceIncludingTax;
+            this._hasMonthlyPriceExcludingTax = hasMonthlyPriceExcludingTax;
+            this.MonthlyPriceExcludingTax = monthlyPriceExcludingTax;
+            this._hasMonthlyPriceTaxAmount = hasMonthlyPriceTaxAmount;
+            this.MonthlyPriceTaxAmount = monthlyPriceTaxAmount;
+            this._hasMonthlyPriceTaxRate = hasMonthlyPriceTaxRate;
+            this.MonthlyPriceTaxRate = monthlyPriceTaxRate;
+            this._hasOrder = hasOrder;
+            this.Order = order;
             this._extensionData = extensionData;
         }
 
@@ -136,18 +136,18 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "terminalPackageType" => this._has0,
-            "transactionFee" => this._has1,
-            "discount" => this._has2,
-            "oneOffPriceIncludingTax" => this._has3,
-            "oneOffPriceExcludingTax" => this._has4,
-            "oneOffTaxAmount" => this._has5,
-            "oneOffTaxRate" => this._has6,
-            "monthlyPriceIncludingTax" => this._has7,
-            "monthlyPriceExcludingTax" => this._has8,
-            "monthlyPriceTaxAmount" => this._has9,
-            "monthlyPriceTaxRate" => this._has10,
-            "order" => this._has11,
+            "terminalPackageType" => this._hasTerminalPackageType,
+            "transactionFee" => this._hasTransactionFee,
+            "discount" => this._hasDiscount,
+            "oneOffPriceIncludingTax" => this._hasOneOffPriceIncludingTax,
+            "oneOffPriceExcludingTax" => this._hasOneOffPriceExcludingTax,
+            "oneOffTaxAmount" => this._hasOneOffTaxAmount,
+            "oneOffTaxRate" => this._hasOneOffTaxRate,
+            "monthlyPriceIncludingTax" => this._hasMonthlyPriceIncludingTax,
+            "monthlyPriceExcludingTax" => this._hasMonthlyPriceExcludingTax,
+            "monthlyPriceTaxAmount" => this._hasMonthlyPriceTaxAmount,
+            "monthlyPriceTaxRate" => this._hasMonthlyPriceTaxRate,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -158,64 +158,64 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasTerminalPackageType)
             {
-                writer.WriteString(s_terminalPackageType0, global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(this.TerminalPackageType));
+                writer.WriteString(s_terminalPackageType, global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(this.TerminalPackageType));
             }
 
-            if (this._has1)
+            if (this._hasTransactionFee)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_transactionFee1, this.TransactionFee);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_transactionFee, this.TransactionFee);
             }
 
-            if (this._has2)
+            if (this._hasDiscount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_discount2, this.Discount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_discount, this.Discount);
             }
 
-            if (this._has3)
+            if (this._hasOneOffPriceIncludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceIncludingTax3, this.OneOffPriceIncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceIncludingTax, this.OneOffPriceIncludingTax);
             }
 
-            if (this._has4)
+            if (this._hasOneOffPriceExcludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceExcludingTax4, this.OneOffPriceExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceExcludingTax, this.OneOffPriceExcludingTax);
             }
 
-            if (this._has5)
+            if (this._hasOneOffTaxAmount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxAmount5, this.OneOffTaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxAmount, this.OneOffTaxAmount);
             }
 
-            if (this._has6)
+            if (this._hasOneOffTaxRate)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxRate6, this.OneOffTaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffTaxRate, this.OneOffTaxRate);
             }
 
-            if (this._has7)
+            if (this._hasMonthlyPriceIncludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceIncludingTax7, this.MonthlyPriceIncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceIncludingTax, this.MonthlyPriceIncludingTax);
             }
 
-            if (this._has8)
+            if (this._hasMonthlyPriceExcludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceExcludingTax8, this.MonthlyPriceExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceExcludingTax, this.MonthlyPriceExcludingTax);
             }
 
-            if (this._has9)
+            if (this._hasMonthlyPriceTaxAmount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxAmount9, this.MonthlyPriceTaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxAmount, this.MonthlyPriceTaxAmount);
             }
 
-            if (this._has10)
+            if (this._hasMonthlyPriceTaxRate)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxRate10, this.MonthlyPriceTaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_monthlyPriceTaxRate, this.MonthlyPriceTaxRate);
             }
 
-            if (this._has11)
+            if (this._hasOrder)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order11, this.Order);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -246,104 +246,104 @@ namespace BoardingDsl
         public static AddTerminalPackageRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "AddTerminalPackageRequest");
-            bool h0 = false;
-            global::BoardingDsl.TerminalPackageType? v0 = default;
-            bool h1 = false;
-            decimal? v1 = default;
-            bool h2 = false;
-            decimal? v2 = default;
-            bool h3 = false;
-            decimal? v3 = default;
-            bool h4 = false;
-            decimal? v4 = default;
-            bool h5 = false;
-            decimal? v5 = default;
-            bool h6 = false;
-            decimal? v6 = default;
-            bool h7 = false;
-            decimal? v7 = default;
-            bool h8 = false;
-            decimal? v8 = default;
-            bool h9 = false;
-            decimal? v9 = default;
-            bool h10 = false;
-            decimal? v10 = default;
-            bool h11 = false;
-            global::BoardingDsl.Order? v11 = default;
+            bool hasTerminalPackageType = false;
+            global::BoardingDsl.TerminalPackageType? terminalPackageType = default;
+            bool hasTransactionFee = false;
+            decimal? transactionFee = default;
+            bool hasDiscount = false;
+            decimal? discount = default;
+            bool hasOneOffPriceIncludingTax = false;
+            decimal? oneOffPriceIncludingTax = default;
+            bool hasOneOffPriceExcludingTax = false;
+            decimal? oneOffPriceExcludingTax = default;
+            bool hasOneOffTaxAmount = false;
+            decimal? oneOffTaxAmount = default;
+            bool hasOneOffTaxRate = false;
+            decimal? oneOffTaxRate = default;
+            bool hasMonthlyPriceIncludingTax = false;
+            decimal? monthlyPriceIncludingTax = default;
+            bool hasMonthlyPriceExcludingTax = false;
+            decimal? monthlyPriceExcludingTax = default;
+            bool hasMonthlyPriceTaxAmount = false;
+            decimal? monthlyPriceTaxAmount = default;
+            bool hasMonthlyPriceTaxRate = false;
+            decimal? monthlyPriceTaxRate = default;
+            bool hasOrder = false;
+            global::BoardingDsl.Order? order = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("terminalPackageType"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TerminalPackageType?)global::BoardingDsl.TerminalPackageTypeJson.Read(ref reader);
+                    hasTerminalPackageType = true;
+                    terminalPackageType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TerminalPackageType?)global::BoardingDsl.TerminalPackageTypeJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("transactionFee"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "transactionFee");
+                    hasTransactionFee = true;
+                    transactionFee = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "transactionFee");
                 }
                 else if (reader.ValueTextEquals("discount"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "discount");
+                    hasDiscount = true;
+                    discount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "discount");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceIncludingTax"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceIncludingTax");
+                    hasOneOffPriceIncludingTax = true;
+                    oneOffPriceIncludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceIncludingTax");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceExcludingTax"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceExcludingTax");
+                    hasOneOffPriceExcludingTax = true;
+                    oneOffPriceExcludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceExcludingTax");
                 }
                 else if (reader.ValueTextEquals("oneOffTaxAmount"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxAmount");
+                    hasOneOffTaxAmount = true;
+                    oneOffTaxAmount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxAmount");
                 }
                 else if (reader.ValueTextEquals("oneOffTaxRate"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxRate");
+                    hasOneOffTaxRate = true;
+                    oneOffTaxRate = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffTaxRate");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceIncludingTax"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceIncludingTax");
+                    hasMonthlyPriceIncludingTax = true;
+                    monthlyPriceIncludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceIncludingTax");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceExcludingTax"u8))
                 {
                     reader.Read();
-                    h8 = true;
-                    v8 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceExcludingTax");
+                    hasMonthlyPriceExcludingTax = true;
+                    monthlyPriceExcludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceExcludingTax");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceTaxAmount"u8))
                 {
                     reader.Read();
-                    h9 = true;
-                    v9 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxAmount");
+                    hasMonthlyPriceTaxAmount = true;
+                    monthlyPriceTaxAmount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxAmount");
                 }
                 else if (reader.ValueTextEquals("monthlyPriceTaxRate"u8))
                 {
                     reader.Read();
-                    h10 = true;
-                    v10 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxRate");
+                    hasMonthlyPriceTaxRate = true;
+                    monthlyPriceTaxRate = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "monthlyPriceTaxRate");
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
-                    h11 = true;
-                    v11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
+                    hasOrder = true;
+                    order = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -354,86 +354,86 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasTerminalPackageType || terminalPackageType is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "terminalPackageType");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasTransactionFee || transactionFee is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "transactionFee");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasOneOffPriceIncludingTax || oneOffPriceIncludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "oneOffPriceIncludingTax");
             }
 
-            if (!h4 || v4 is null)
+            if (!hasOneOffPriceExcludingTax || oneOffPriceExcludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "oneOffPriceExcludingTax");
             }
 
-            if (!h5 || v5 is null)
+            if (!hasOneOffTaxAmount || oneOffTaxAmount is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "oneOffTaxAmount");
             }
 
-            if (!h6 || v6 is null)
+            if (!hasOneOffTaxRate || oneOffTaxRate is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "oneOffTaxRate");
             }
 
-            if (!h7 || v7 is null)
+            if (!hasMonthlyPriceIncludingTax || monthlyPriceIncludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "monthlyPriceIncludingTax");
             }
 
-            if (!h8 || v8 is null)
+            if (!hasMonthlyPriceExcludingTax || monthlyPriceExcludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "monthlyPriceExcludingTax");
             }
 
-            if (!h9 || v9 is null)
+            if (!hasMonthlyPriceTaxAmount || monthlyPriceTaxAmount is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "monthlyPriceTaxAmount");
             }
 
-            if (!h10 || v10 is null)
+            if (!hasMonthlyPriceTaxRate || monthlyPriceTaxRate is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "monthlyPriceTaxRate");
             }
 
-            if (!h11 || v11 is null)
+            if (!hasOrder || order is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("AddTerminalPackageRequest", "order");
             }
 
             return new AddTerminalPackageRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1.Value,
-                h2,
-                v2,
-                h3,
-                v3.Value,
-                h4,
-                v4.Value,
-                h5,
-                v5.Value,
-                h6,
-                v6.Value,
-                h7,
-                v7.Value,
-                h8,
-                v8.Value,
-                h9,
-                v9.Value,
-                h10,
-                v10.Value,
-                h11,
-                v11!,
+                hasTerminalPackageType,
+                terminalPackageType.Value,
+                hasTransactionFee,
+                transactionFee.Value,
+                hasDiscount,
+                discount,
+                hasOneOffPriceIncludingTax,
+                oneOffPriceIncludingTax.Value,
+                hasOneOffPriceExcludingTax,
+                oneOffPriceExcludingTax.Value,
+                hasOneOffTaxAmount,
+                oneOffTaxAmount.Value,
+                hasOneOffTaxRate,
+                oneOffTaxRate.Value,
+                hasMonthlyPriceIncludingTax,
+                monthlyPriceIncludingTax.Value,
+                hasMonthlyPriceExcludingTax,
+                monthlyPriceExcludingTax.Value,
+                hasMonthlyPriceTaxAmount,
+                monthlyPriceTaxAmount.Value,
+                hasMonthlyPriceTaxRate,
+                monthlyPriceTaxRate.Value,
+                hasOrder,
+                order!,
                 extensionData);
         }
     }

@@ -9,38 +9,38 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("AddTerminalPackageRequest", "add-terminal-package.schema.json")]
     public sealed partial class AddTerminalPackageRequestBuilder
     {
-        private bool _has0;
-        private string? _terminalPackageType0;
-        private bool _has1;
-        private decimal? _transactionFee1;
-        private bool _has2;
-        private decimal? _discount2;
-        private bool _has3;
-        private decimal? _oneOffPriceIncludingTax3;
-        private bool _has4;
-        private decimal? _oneOffPriceExcludingTax4;
-        private bool _has5;
-        private decimal? _oneOffTaxAmount5;
-        private bool _has6;
-        private decimal? _oneOffTaxRate6;
-        private bool _has7;
-        private decimal? _monthlyPriceIncludingTax7;
-        private bool _has8;
-        private decimal? _monthlyPriceExcludingTax8;
-        private bool _has9;
-        private decimal? _monthlyPriceTaxAmount9;
-        private bool _has10;
-        private decimal? _monthlyPriceTaxRate10;
-        private bool _has11;
-        private global::BoardingDsl.OrderBuilder? _order11Builder;
-        private global::BoardingDsl.Order? _order11;
+        private bool _hasTerminalPackageType;
+        private string? _terminalPackageType;
+        private bool _hasTransactionFee;
+        private decimal? _transactionFee;
+        private bool _hasDiscount;
+        private decimal? _discount;
+        private bool _hasOneOffPriceIncludingTax;
+        private decimal? _oneOffPriceIncludingTax;
+        private bool _hasOneOffPriceExcludingTax;
+        private decimal? _oneOffPriceExcludingTax;
+        private bool _hasOneOffTaxAmount;
+        private decimal? _oneOffTaxAmount;
+        private bool _hasOneOffTaxRate;
+        private decimal? _oneOffTaxRate;
+        private bool _hasMonthlyPriceIncludingTax;
+        private decimal? _monthlyPriceIncludingTax;
+        private bool _hasMonthlyPriceExcludingTax;
+        private decimal? _monthlyPriceExcludingTax;
+        private bool _hasMonthlyPriceTaxAmount;
+        private decimal? _monthlyPriceTaxAmount;
+        private bool _hasMonthlyPriceTaxRate;
+        private decimal? _monthlyPriceTaxRate;
+        private bool _hasOrder;
+        private global::BoardingDsl.OrderBuilder? _orderBuilder;
+        private global::BoardingDsl.Order? _order;
 
         /// <summary>Which terminal bundle to add.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("terminalPackageType", typeof(global::BoardingDsl.TerminalPackageType), Required = true)]
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(global::BoardingDsl.TerminalPackageType value)
         {
-            this._has0 = true;
-            this._terminalPackageType0 = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasTerminalPackageType = true;
+            this._terminalPackageType = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -49,8 +49,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("terminalPackageType", typeof(global::BoardingDsl.TerminalPackageType), Required = true)]
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(string value)
         {
-            this._has0 = true;
-            this._terminalPackageType0 = value;
+            this._hasTerminalPackageType = true;
+            this._terminalPackageType = value;
             return this;
         }
 
@@ -58,8 +58,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("transactionFee", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithTransactionFee(decimal value)
         {
-            this._has1 = true;
-            this._transactionFee1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTransactionFee = true;
+            this._transactionFee = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -67,8 +67,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("discount", typeof(decimal))]
         public AddTerminalPackageRequestBuilder WithDiscount(decimal value)
         {
-            this._has2 = true;
-            this._discount2 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasDiscount = true;
+            this._discount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -76,8 +76,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceIncludingTax", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithOneOffPriceIncludingTax(decimal value)
         {
-            this._has3 = true;
-            this._oneOffPriceIncludingTax3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasOneOffPriceIncludingTax = true;
+            this._oneOffPriceIncludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -85,8 +85,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceExcludingTax", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithOneOffPriceExcludingTax(decimal value)
         {
-            this._has4 = true;
-            this._oneOffPriceExcludingTax4 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasOneOffPriceExcludingTax = true;
+            this._oneOffPriceExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -94,8 +94,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffTaxAmount", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithOneOffTaxAmount(decimal value)
         {
-            this._has5 = true;
-            this._oneOffTaxAmount5 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasOneOffTaxAmount = true;
+            this._oneOffTaxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -103,8 +103,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffTaxRate", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithOneOffTaxRate(decimal value)
         {
-            this._has6 = true;
-            this._oneOffTaxRate6 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasOneOffTaxRate = true;
+            this._oneOffTaxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -112,8 +112,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("monthlyPriceIncludingTax", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithMonthlyPriceIncludingTax(decimal value)
         {
-            this._has7 = true;
-            this._monthlyPriceIncludingTax7 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasMonthlyPriceIncludingTax = true;
+            this._monthlyPriceIncludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -121,8 +121,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("monthlyPriceExcludingTax", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithMonthlyPriceExcludingTax(decimal value)
         {
-            this._has8 = true;
-            this._monthlyPriceExcludingTax8 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasMonthlyPriceExcludingTax = true;
+            this._monthlyPriceExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -130,8 +130,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("monthlyPriceTaxAmount", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithMonthlyPriceTaxAmount(decimal value)
         {
-            this._has9 = true;
-            this._monthlyPriceTaxAmount9 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasMonthlyPriceTaxAmount = true;
+            this._monthlyPriceTaxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -139,8 +139,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("monthlyPriceTaxRate", typeof(decimal), Required = true)]
         public AddTerminalPackageRequestBuilder WithMonthlyPriceTaxRate(decimal value)
         {
-            this._has10 = true;
-            this._monthlyPriceTaxRate10 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasMonthlyPriceTaxRate = true;
+            this._monthlyPriceTaxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -152,9 +152,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._has11 = true;
-            this._order11Builder = builder;
-            this._order11 = null;
+            this._hasOrder = true;
+            this._orderBuilder = builder;
+            this._order = null;
             return this;
         }
 
@@ -163,9 +163,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("order", typeof(global::BoardingDsl.Order), Required = true, Builder = typeof(global::BoardingDsl.OrderBuilder))]
         public AddTerminalPackageRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._has11 = true;
-            this._order11Builder = null;
-            this._order11 = value;
+            this._hasOrder = true;
+            this._orderBuilder = null;
+            this._order = value;
             return this;
         }
 
@@ -182,18 +182,18 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "terminalPackageType" => this._has0,
-            "transactionFee" => this._has1,
-            "discount" => this._has2,
-            "oneOffPriceIncludingTax" => this._has3,
-            "oneOffPriceExcludingTax" => this._has4,
-            "oneOffTaxAmount" => this._has5,
-            "oneOffTaxRate" => this._has6,
-            "monthlyPriceIncludingTax" => this._has7,
-            "monthlyPriceExcludingTax" => this._has8,
-            "monthlyPriceTaxAmount" => this._has9,
-            "monthlyPriceTaxRate" => this._has10,
-            "order" => this._has11,
+            "terminalPackageType" => this._hasTerminalPackageType,
+            "transactionFee" => this._hasTransactionFee,
+            "discount" => this._hasDiscount,
+            "oneOffPriceIncludingTax" => this._hasOneOffPriceIncludingTax,
+            "oneOffPriceExcludingTax" => this._hasOneOffPriceExcludingTax,
+            "oneOffTaxAmount" => this._hasOneOffTaxAmount,
+            "oneOffTaxRate" => this._hasOneOffTaxRate,
+            "monthlyPriceIncludingTax" => this._hasMonthlyPriceIncludingTax,
+            "monthlyPriceExcludingTax" => this._hasMonthlyPriceExcludingTax,
+            "monthlyPriceTaxAmount" => this._hasMonthlyPriceTaxAmount,
+            "monthlyPriceTaxRate" => this._hasMonthlyPriceTaxRate,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -218,137 +218,137 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public AddTerminalPackageRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.TerminalPackageType? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.TerminalPackageType? terminalPackageType = null;
+            if (!this._hasTerminalPackageType)
             {
                 context.Missing("terminalPackageType", "WithTerminalPackageType");
             }
 
-            if (this._terminalPackageType0 is not null)
+            if (this._terminalPackageType is not null)
             {
-                if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType0, out var parsed0))
+                if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType, out var parsedTerminalPackageType))
                 {
-                    v0 = parsed0;
+                    terminalPackageType = parsedTerminalPackageType;
                 }
                 else
                 {
-                    context.Invalid("terminalPackageType", "enum", this._terminalPackageType0, "'" + this._terminalPackageType0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
+                    context.Invalid("terminalPackageType", "enum", this._terminalPackageType, "'" + this._terminalPackageType + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasTerminalPackageType)
             {
                 context.Invalid("terminalPackageType", "type", null, "must not be null");
             }
 
-            decimal? v1 = this._transactionFee1;
-            if (!this._has1)
+            decimal? transactionFee = this._transactionFee;
+            if (!this._hasTransactionFee)
             {
                 context.Missing("transactionFee", "WithTransactionFee");
             }
-            else if (v1 is null)
+            else if (transactionFee is null)
             {
                 context.Invalid("transactionFee", "type", null, "must not be null");
             }
 
-            decimal? v2 = this._discount2;
-            if (this._has2 && v2 is null)
+            decimal? discount = this._discount;
+            if (this._hasDiscount && discount is null)
             {
                 context.Invalid("discount", "type", null, "must not be null");
             }
 
-            decimal? v3 = this._oneOffPriceIncludingTax3;
-            if (!this._has3)
+            decimal? oneOffPriceIncludingTax = this._oneOffPriceIncludingTax;
+            if (!this._hasOneOffPriceIncludingTax)
             {
                 context.Missing("oneOffPriceIncludingTax", "WithOneOffPriceIncludingTax");
             }
-            else if (v3 is null)
+            else if (oneOffPriceIncludingTax is null)
             {
                 context.Invalid("oneOffPriceIncludingTax", "type", null, "must not be null");
             }
 
-            decimal? v4 = this._oneOffPriceExcludingTax4;
-            if (!this._has4)
+            decimal? oneOffPriceExcludingTax = this._oneOffPriceExcludingTax;
+            if (!this._hasOneOffPriceExcludingTax)
             {
                 context.Missing("oneOffPriceExcludingTax", "WithOneOffPriceExcludingTax");
             }
-            else if (v4 is null)
+            else if (oneOffPriceExcludingTax is null)
             {
                 context.Invalid("oneOffPriceExcludingTax", "type", null, "must not be null");
             }
 
-            decimal? v5 = this._oneOffTaxAmount5;
-            if (!this._has5)
+            decimal? oneOffTaxAmount = this._oneOffTaxAmount;
+            if (!this._hasOneOffTaxAmount)
             {
                 context.Missing("oneOffTaxAmount", "WithOneOffTaxAmount");
             }
-            else if (v5 is null)
+            else if (oneOffTaxAmount is null)
             {
                 context.Invalid("oneOffTaxAmount", "type", null, "must not be null");
             }
 
-            decimal? v6 = this._oneOffTaxRate6;
-            if (!this._has6)
+            decimal? oneOffTaxRate = this._oneOffTaxRate;
+            if (!this._hasOneOffTaxRate)
             {
                 context.Missing("oneOffTaxRate", "WithOneOffTaxRate");
             }
-            else if (v6 is null)
+            else if (oneOffTaxRate is null)
             {
                 context.Invalid("oneOffTaxRate", "type", null, "must not be null");
             }
 
-            decimal? v7 = this._monthlyPriceIncludingTax7;
-            if (!this._has7)
+            decimal? monthlyPriceIncludingTax = this._monthlyPriceIncludingTax;
+            if (!this._hasMonthlyPriceIncludingTax)
             {
                 context.Missing("monthlyPriceIncludingTax", "WithMonthlyPriceIncludingTax");
             }
-            else if (v7 is null)
+            else if (monthlyPriceIncludingTax is null)
             {
                 context.Invalid("monthlyPriceIncludingTax", "type", null, "must not be null");
             }
 
-            decimal? v8 = this._monthlyPriceExcludingTax8;
-            if (!this._has8)
+            decimal? monthlyPriceExcludingTax = this._monthlyPriceExcludingTax;
+            if (!this._hasMonthlyPriceExcludingTax)
             {
                 context.Missing("monthlyPriceExcludingTax", "WithMonthlyPriceExcludingTax");
             }
-            else if (v8 is null)
+            else if (monthlyPriceExcludingTax is null)
             {
                 context.Invalid("monthlyPriceExcludingTax", "type", null, "must not be null");
             }
 
-            decimal? v9 = this._monthlyPriceTaxAmount9;
-            if (!this._has9)
+            decimal? monthlyPriceTaxAmount = this._monthlyPriceTaxAmount;
+            if (!this._hasMonthlyPriceTaxAmount)
             {
                 context.Missing("monthlyPriceTaxAmount", "WithMonthlyPriceTaxAmount");
             }
-            else if (v9 is null)
+            else if (monthlyPriceTaxAmount is null)
             {
                 context.Invalid("monthlyPriceTaxAmount", "type", null, "must not be null");
             }
 
-            decimal? v10 = this._monthlyPriceTaxRate10;
-            if (!this._has10)
+            decimal? monthlyPriceTaxRate = this._monthlyPriceTaxRate;
+            if (!this._hasMonthlyPriceTaxRate)
             {
                 context.Missing("monthlyPriceTaxRate", "WithMonthlyPriceTaxRate");
             }
-            else if (v10 is null)
+            else if (monthlyPriceTaxRate is null)
             {
                 context.Invalid("monthlyPriceTaxRate", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Order? v11 = this._order11;
-            if (!this._has11)
+            global::BoardingDsl.Order? order = this._order;
+            if (!this._hasOrder)
             {
                 context.Missing("order", "WithOrder");
             }
 
-            if (this._order11Builder is not null)
+            if (this._orderBuilder is not null)
             {
                 context.Enter("order");
-                v11 = this._order11Builder.BuildCore(context, null);
+                order = this._orderBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has11 && v11 is null)
+            else if (this._hasOrder && order is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
@@ -370,30 +370,30 @@ namespace BoardingDsl
             }
 
             return new AddTerminalPackageRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1.GetValueOrDefault(),
-                this._has2,
-                v2,
-                this._has3,
-                v3.GetValueOrDefault(),
-                this._has4,
-                v4.GetValueOrDefault(),
-                this._has5,
-                v5.GetValueOrDefault(),
-                this._has6,
-                v6.GetValueOrDefault(),
-                this._has7,
-                v7.GetValueOrDefault(),
-                this._has8,
-                v8.GetValueOrDefault(),
-                this._has9,
-                v9.GetValueOrDefault(),
-                this._has10,
-                v10.GetValueOrDefault(),
-                this._has11,
-                v11!,
+                this._hasTerminalPackageType,
+                terminalPackageType.GetValueOrDefault(),
+                this._hasTransactionFee,
+                transactionFee.GetValueOrDefault(),
+                this._hasDiscount,
+                discount,
+                this._hasOneOffPriceIncludingTax,
+                oneOffPriceIncludingTax.GetValueOrDefault(),
+                this._hasOneOffPriceExcludingTax,
+                oneOffPriceExcludingTax.GetValueOrDefault(),
+                this._hasOneOffTaxAmount,
+                oneOffTaxAmount.GetValueOrDefault(),
+                this._hasOneOffTaxRate,
+                oneOffTaxRate.GetValueOrDefault(),
+                this._hasMonthlyPriceIncludingTax,
+                monthlyPriceIncludingTax.GetValueOrDefault(),
+                this._hasMonthlyPriceExcludingTax,
+                monthlyPriceExcludingTax.GetValueOrDefault(),
+                this._hasMonthlyPriceTaxAmount,
+                monthlyPriceTaxAmount.GetValueOrDefault(),
+                this._hasMonthlyPriceTaxRate,
+                monthlyPriceTaxRate.GetValueOrDefault(),
+                this._hasOrder,
+                order!,
                 null);
         }
     }

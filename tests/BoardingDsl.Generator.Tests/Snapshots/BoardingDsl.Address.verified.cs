@@ -13,47 +13,47 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class Address : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_country0 = global::System.Text.Json.JsonEncodedText.Encode("country");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_city1 = global::System.Text.Json.JsonEncodedText.Encode("city");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_streetName2 = global::System.Text.Json.JsonEncodedText.Encode("streetName");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_postalCode3 = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumber4 = global::System.Text.Json.JsonEncodedText.Encode("houseNumber");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumberExt5 = global::System.Text.Json.JsonEncodedText.Encode("houseNumberExt");
-        private readonly bool _has5;
+        private static readonly global::System.Text.Json.JsonEncodedText s_country = global::System.Text.Json.JsonEncodedText.Encode("country");
+        private readonly bool _hasCountry;
+        private static readonly global::System.Text.Json.JsonEncodedText s_city = global::System.Text.Json.JsonEncodedText.Encode("city");
+        private readonly bool _hasCity;
+        private static readonly global::System.Text.Json.JsonEncodedText s_streetName = global::System.Text.Json.JsonEncodedText.Encode("streetName");
+        private readonly bool _hasStreetName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_postalCode = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
+        private readonly bool _hasPostalCode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumber = global::System.Text.Json.JsonEncodedText.Encode("houseNumber");
+        private readonly bool _hasHouseNumber;
+        private static readonly global::System.Text.Json.JsonEncodedText s_houseNumberExt = global::System.Text.Json.JsonEncodedText.Encode("houseNumberExt");
+        private readonly bool _hasHouseNumberExt;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal Address(
-            bool h0,
-            string? v0,
-            bool h1,
-            string? v1,
-            bool h2,
-            string? v2,
-            bool h3,
-            string? v3,
-            bool h4,
-            string? v4,
-            bool h5,
-            string? v5,
+            bool hasCountry,
+            string? country,
+            bool hasCity,
+            string? city,
+            bool hasStreetName,
+            string? streetName,
+            bool hasPostalCode,
+            string? postalCode,
+            bool hasHouseNumber,
+            string? houseNumber,
+            bool hasHouseNumberExt,
+            string? houseNumberExt,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Country = v0;
-            this._has1 = h1;
-            this.City = v1;
-            this._has2 = h2;
-            this.StreetName = v2;
-            this._has3 = h3;
-            this.PostalCode = v3;
-            this._has4 = h4;
-            this.HouseNumber = v4;
-            this._has5 = h5;
-            this.HouseNumberExt = v5;
+            this._hasCountry = hasCountry;
+            this.Country = country;
+            this._hasCity = hasCity;
+            this.City = city;
+            this._hasStreetName = hasStreetName;
+            this.StreetName = streetName;
+            this._hasPostalCode = hasPostalCode;
+            this.PostalCode = postalCode;
+            this._hasHouseNumber = hasHouseNumber;
+            this.HouseNumber = houseNumber;
+            this._hasHouseNumberExt = hasHouseNumberExt;
+            this.HouseNumberExt = houseNumberExt;
             this._extensionData = extensionData;
         }
 
@@ -82,12 +82,12 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "country" => this._has0,
-            "city" => this._has1,
-            "streetName" => this._has2,
-            "postalCode" => this._has3,
-            "houseNumber" => this._has4,
-            "houseNumberExt" => this._has5,
+            "country" => this._hasCountry,
+            "city" => this._hasCity,
+            "streetName" => this._hasStreetName,
+            "postalCode" => this._hasPostalCode,
+            "houseNumber" => this._hasHouseNumber,
+            "houseNumberExt" => this._hasHouseNumberExt,
             _ => false,
         };
 
@@ -98,34 +98,34 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasCountry)
             {
-                writer.WriteString(s_country0, this.Country);
+                writer.WriteString(s_country, this.Country);
             }
 
-            if (this._has1)
+            if (this._hasCity)
             {
-                writer.WriteString(s_city1, this.City);
+                writer.WriteString(s_city, this.City);
             }
 
-            if (this._has2)
+            if (this._hasStreetName)
             {
-                writer.WriteString(s_streetName2, this.StreetName);
+                writer.WriteString(s_streetName, this.StreetName);
             }
 
-            if (this._has3)
+            if (this._hasPostalCode)
             {
-                writer.WriteString(s_postalCode3, this.PostalCode);
+                writer.WriteString(s_postalCode, this.PostalCode);
             }
 
-            if (this._has4)
+            if (this._hasHouseNumber)
             {
-                writer.WriteString(s_houseNumber4, this.HouseNumber);
+                writer.WriteString(s_houseNumber, this.HouseNumber);
             }
 
-            if (this._has5)
+            if (this._hasHouseNumberExt)
             {
-                writer.WriteString(s_houseNumberExt5, this.HouseNumberExt);
+                writer.WriteString(s_houseNumberExt, this.HouseNumberExt);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -156,56 +156,56 @@ namespace BoardingDsl
         public static Address ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "Address");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            string? v3 = default;
-            bool h4 = false;
-            string? v4 = default;
-            bool h5 = false;
-            string? v5 = default;
+            bool hasCountry = false;
+            string? country = default;
+            bool hasCity = false;
+            string? city = default;
+            bool hasStreetName = false;
+            string? streetName = default;
+            bool hasPostalCode = false;
+            string? postalCode = default;
+            bool hasHouseNumber = false;
+            string? houseNumber = default;
+            bool hasHouseNumberExt = false;
+            string? houseNumberExt = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("country"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "country");
+                    hasCountry = true;
+                    country = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "country");
                 }
                 else if (reader.ValueTextEquals("city"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "city");
+                    hasCity = true;
+                    city = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "city");
                 }
                 else if (reader.ValueTextEquals("streetName"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "streetName");
+                    hasStreetName = true;
+                    streetName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "streetName");
                 }
                 else if (reader.ValueTextEquals("postalCode"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "postalCode");
+                    hasPostalCode = true;
+                    postalCode = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "postalCode");
                 }
                 else if (reader.ValueTextEquals("houseNumber"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumber");
+                    hasHouseNumber = true;
+                    houseNumber = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumber");
                 }
                 else if (reader.ValueTextEquals("houseNumberExt"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumberExt");
+                    hasHouseNumberExt = true;
+                    houseNumberExt = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "houseNumberExt");
                 }
                 else
                 {
@@ -217,18 +217,18 @@ namespace BoardingDsl
             }
 
             return new Address(
-                h0,
-                v0,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
-                h5,
-                v5,
+                hasCountry,
+                country,
+                hasCity,
+                city,
+                hasStreetName,
+                streetName,
+                hasPostalCode,
+                postalCode,
+                hasHouseNumber,
+                houseNumber,
+                hasHouseNumberExt,
+                houseNumberExt,
                 extensionData);
         }
     }

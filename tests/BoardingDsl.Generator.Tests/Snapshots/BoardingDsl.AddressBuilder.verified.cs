@@ -9,26 +9,26 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("Address", "address.schema.json")]
     public sealed partial class AddressBuilder
     {
-        private bool _has0;
-        private string? _country0;
-        private bool _has1;
-        private string? _city1;
-        private bool _has2;
-        private string? _streetName2;
-        private bool _has3;
-        private string? _postalCode3;
-        private bool _has4;
-        private string? _houseNumber4;
-        private bool _has5;
-        private string? _houseNumberExt5;
+        private bool _hasCountry;
+        private string? _country;
+        private bool _hasCity;
+        private string? _city;
+        private bool _hasStreetName;
+        private string? _streetName;
+        private bool _hasPostalCode;
+        private string? _postalCode;
+        private bool _hasHouseNumber;
+        private string? _houseNumber;
+        private bool _hasHouseNumberExt;
+        private string? _houseNumberExt;
 
         /// <summary>The country, as a two-letter code such as NL (the code list is inferred from the example).</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("country", typeof(string))]
         public AddressBuilder WithCountry(string? value)
         {
-            this._has0 = true;
-            this._country0 = value;
+            this._hasCountry = true;
+            this._country = value;
             return this;
         }
 
@@ -37,8 +37,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("city", typeof(string))]
         public AddressBuilder WithCity(string? value)
         {
-            this._has1 = true;
-            this._city1 = value;
+            this._hasCity = true;
+            this._city = value;
             return this;
         }
 
@@ -47,8 +47,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("streetName", typeof(string))]
         public AddressBuilder WithStreetName(string? value)
         {
-            this._has2 = true;
-            this._streetName2 = value;
+            this._hasStreetName = true;
+            this._streetName = value;
             return this;
         }
 
@@ -57,8 +57,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("postalCode", typeof(string))]
         public AddressBuilder WithPostalCode(string? value)
         {
-            this._has3 = true;
-            this._postalCode3 = value;
+            this._hasPostalCode = true;
+            this._postalCode = value;
             return this;
         }
 
@@ -67,8 +67,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("houseNumber", typeof(string))]
         public AddressBuilder WithHouseNumber(string? value)
         {
-            this._has4 = true;
-            this._houseNumber4 = value;
+            this._hasHouseNumber = true;
+            this._houseNumber = value;
             return this;
         }
 
@@ -77,8 +77,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("houseNumberExt", typeof(string))]
         public AddressBuilder WithHouseNumberExt(string? value)
         {
-            this._has5 = true;
-            this._houseNumberExt5 = value;
+            this._hasHouseNumberExt = true;
+            this._houseNumberExt = value;
             return this;
         }
 
@@ -95,12 +95,12 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "country" => this._has0,
-            "city" => this._has1,
-            "streetName" => this._has2,
-            "postalCode" => this._has3,
-            "houseNumber" => this._has4,
-            "houseNumberExt" => this._has5,
+            "country" => this._hasCountry,
+            "city" => this._hasCity,
+            "streetName" => this._hasStreetName,
+            "postalCode" => this._hasPostalCode,
+            "houseNumber" => this._hasHouseNumber,
+            "houseNumberExt" => this._hasHouseNumberExt,
             _ => false,
         };
 
@@ -119,17 +119,17 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public Address? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._country0;
+            string? country = this._country;
 
-            string? v1 = this._city1;
+            string? city = this._city;
 
-            string? v2 = this._streetName2;
+            string? streetName = this._streetName;
 
-            string? v3 = this._postalCode3;
+            string? postalCode = this._postalCode;
 
-            string? v4 = this._houseNumber4;
+            string? houseNumber = this._houseNumber;
 
-            string? v5 = this._houseNumberExt5;
+            string? houseNumberExt = this._houseNumberExt;
 
             if (extraRequired is not null)
             {
@@ -148,18 +148,18 @@ namespace BoardingDsl
             }
 
             return new Address(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
-                this._has5,
-                v5,
+                this._hasCountry,
+                country,
+                this._hasCity,
+                city,
+                this._hasStreetName,
+                streetName,
+                this._hasPostalCode,
+                postalCode,
+                this._hasHouseNumber,
+                houseNumber,
+                this._hasHouseNumberExt,
+                houseNumberExt,
                 null);
         }
     }

@@ -13,59 +13,59 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ContactPerson : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_firstName0 = global::System.Text.Json.JsonEncodedText.Encode("firstName");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_lastName1 = global::System.Text.Json.JsonEncodedText.Encode("lastName");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_prefix2 = global::System.Text.Json.JsonEncodedText.Encode("prefix");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_emailAddress3 = global::System.Text.Json.JsonEncodedText.Encode("emailAddress");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_gender4 = global::System.Text.Json.JsonEncodedText.Encode("gender");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumber5 = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_dateOfBirth6 = global::System.Text.Json.JsonEncodedText.Encode("dateOfBirth");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_language7 = global::System.Text.Json.JsonEncodedText.Encode("language");
-        private readonly bool _has7;
+        private static readonly global::System.Text.Json.JsonEncodedText s_firstName = global::System.Text.Json.JsonEncodedText.Encode("firstName");
+        private readonly bool _hasFirstName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastName = global::System.Text.Json.JsonEncodedText.Encode("lastName");
+        private readonly bool _hasLastName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_prefix = global::System.Text.Json.JsonEncodedText.Encode("prefix");
+        private readonly bool _hasPrefix;
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailAddress = global::System.Text.Json.JsonEncodedText.Encode("emailAddress");
+        private readonly bool _hasEmailAddress;
+        private static readonly global::System.Text.Json.JsonEncodedText s_gender = global::System.Text.Json.JsonEncodedText.Encode("gender");
+        private readonly bool _hasGender;
+        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumber = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
+        private readonly bool _hasPhoneNumber;
+        private static readonly global::System.Text.Json.JsonEncodedText s_dateOfBirth = global::System.Text.Json.JsonEncodedText.Encode("dateOfBirth");
+        private readonly bool _hasDateOfBirth;
+        private static readonly global::System.Text.Json.JsonEncodedText s_language = global::System.Text.Json.JsonEncodedText.Encode("language");
+        private readonly bool _hasLanguage;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ContactPerson(
-            bool h0,
-            string? v0,
-            bool h1,
-            string? v1,
-            bool h2,
-            string? v2,
-            bool h3,
-            string? v3,
-            bool h4,
-            string? v4,
-            bool h5,
-            string? v5,
-            bool h6,
-            string? v6,
-            bool h7,
-            string? v7,
+            bool hasFirstName,
+            string? firstName,
+            bool hasLastName,
+            string? lastName,
+            bool hasPrefix,
+            string? prefix,
+            bool hasEmailAddress,
+            string? emailAddress,
+            bool hasGender,
+            string? gender,
+            bool hasPhoneNumber,
+            string? phoneNumber,
+            bool hasDateOfBirth,
+            string? dateOfBirth,
+            bool hasLanguage,
+            string? language,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.FirstName = v0;
-            this._has1 = h1;
-            this.LastName = v1;
-            this._has2 = h2;
-            this.Prefix = v2;
-            this._has3 = h3;
-            this.EmailAddress = v3;
-            this._has4 = h4;
-            this.Gender = v4;
-            this._has5 = h5;
-            this.PhoneNumber = v5;
-            this._has6 = h6;
-            this.DateOfBirth = v6;
-            this._has7 = h7;
-            this.Language = v7;
+            this._hasFirstName = hasFirstName;
+            this.FirstName = firstName;
+            this._hasLastName = hasLastName;
+            this.LastName = lastName;
+            this._hasPrefix = hasPrefix;
+            this.Prefix = prefix;
+            this._hasEmailAddress = hasEmailAddress;
+            this.EmailAddress = emailAddress;
+            this._hasGender = hasGender;
+            this.Gender = gender;
+            this._hasPhoneNumber = hasPhoneNumber;
+            this.PhoneNumber = phoneNumber;
+            this._hasDateOfBirth = hasDateOfBirth;
+            this.DateOfBirth = dateOfBirth;
+            this._hasLanguage = hasLanguage;
+            this.Language = language;
             this._extensionData = extensionData;
         }
 
@@ -100,14 +100,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "firstName" => this._has0,
-            "lastName" => this._has1,
-            "prefix" => this._has2,
-            "emailAddress" => this._has3,
-            "gender" => this._has4,
-            "phoneNumber" => this._has5,
-            "dateOfBirth" => this._has6,
-            "language" => this._has7,
+            "firstName" => this._hasFirstName,
+            "lastName" => this._hasLastName,
+            "prefix" => this._hasPrefix,
+            "emailAddress" => this._hasEmailAddress,
+            "gender" => this._hasGender,
+            "phoneNumber" => this._hasPhoneNumber,
+            "dateOfBirth" => this._hasDateOfBirth,
+            "language" => this._hasLanguage,
             _ => false,
         };
 
@@ -118,44 +118,44 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasFirstName)
             {
-                writer.WriteString(s_firstName0, this.FirstName);
+                writer.WriteString(s_firstName, this.FirstName);
             }
 
-            if (this._has1)
+            if (this._hasLastName)
             {
-                writer.WriteString(s_lastName1, this.LastName);
+                writer.WriteString(s_lastName, this.LastName);
             }
 
-            if (this._has2)
+            if (this._hasPrefix)
             {
-                writer.WriteString(s_prefix2, this.Prefix);
+                writer.WriteString(s_prefix, this.Prefix);
             }
 
-            if (this._has3)
+            if (this._hasEmailAddress)
             {
-                writer.WriteString(s_emailAddress3, this.EmailAddress);
+                writer.WriteString(s_emailAddress, this.EmailAddress);
             }
 
-            if (this._has4)
+            if (this._hasGender)
             {
-                writer.WriteString(s_gender4, this.Gender);
+                writer.WriteString(s_gender, this.Gender);
             }
 
-            if (this._has5)
+            if (this._hasPhoneNumber)
             {
-                writer.WriteString(s_phoneNumber5, this.PhoneNumber);
+                writer.WriteString(s_phoneNumber, this.PhoneNumber);
             }
 
-            if (this._has6)
+            if (this._hasDateOfBirth)
             {
-                writer.WriteString(s_dateOfBirth6, this.DateOfBirth);
+                writer.WriteString(s_dateOfBirth, this.DateOfBirth);
             }
 
-            if (this._has7)
+            if (this._hasLanguage)
             {
-                writer.WriteString(s_language7, this.Language);
+                writer.WriteString(s_language, this.Language);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -186,72 +186,72 @@ namespace BoardingDsl
         public static ContactPerson ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ContactPerson");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            string? v3 = default;
-            bool h4 = false;
-            string? v4 = default;
-            bool h5 = false;
-            string? v5 = default;
-            bool h6 = false;
-            string? v6 = default;
-            bool h7 = false;
-            string? v7 = default;
+            bool hasFirstName = false;
+            string? firstName = default;
+            bool hasLastName = false;
+            string? lastName = default;
+            bool hasPrefix = false;
+            string? prefix = default;
+            bool hasEmailAddress = false;
+            string? emailAddress = default;
+            bool hasGender = false;
+            string? gender = default;
+            bool hasPhoneNumber = false;
+            string? phoneNumber = default;
+            bool hasDateOfBirth = false;
+            string? dateOfBirth = default;
+            bool hasLanguage = false;
+            string? language = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("firstName"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "firstName");
+                    hasFirstName = true;
+                    firstName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "firstName");
                 }
                 else if (reader.ValueTextEquals("lastName"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "lastName");
+                    hasLastName = true;
+                    lastName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "lastName");
                 }
                 else if (reader.ValueTextEquals("prefix"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "prefix");
+                    hasPrefix = true;
+                    prefix = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "prefix");
                 }
                 else if (reader.ValueTextEquals("emailAddress"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "emailAddress");
+                    hasEmailAddress = true;
+                    emailAddress = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "emailAddress");
                 }
                 else if (reader.ValueTextEquals("gender"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "gender");
+                    hasGender = true;
+                    gender = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "gender");
                 }
                 else if (reader.ValueTextEquals("phoneNumber"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "phoneNumber");
+                    hasPhoneNumber = true;
+                    phoneNumber = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "phoneNumber");
                 }
                 else if (reader.ValueTextEquals("dateOfBirth"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "dateOfBirth");
+                    hasDateOfBirth = true;
+                    dateOfBirth = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "dateOfBirth");
                 }
                 else if (reader.ValueTextEquals("language"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "language");
+                    hasLanguage = true;
+                    language = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "language");
                 }
                 else
                 {
@@ -263,22 +263,22 @@ namespace BoardingDsl
             }
 
             return new ContactPerson(
-                h0,
-                v0,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
-                h5,
-                v5,
-                h6,
-                v6,
-                h7,
-                v7,
+                hasFirstName,
+                firstName,
+                hasLastName,
+                lastName,
+                hasPrefix,
+                prefix,
+                hasEmailAddress,
+                emailAddress,
+                hasGender,
+                gender,
+                hasPhoneNumber,
+                phoneNumber,
+                hasDateOfBirth,
+                dateOfBirth,
+                hasLanguage,
+                language,
                 extensionData);
         }
     }

@@ -9,30 +9,30 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ContactPerson", "contact-person.schema.json")]
     public sealed partial class ContactPersonBuilder
     {
-        private bool _has0;
-        private string? _firstName0;
-        private bool _has1;
-        private string? _lastName1;
-        private bool _has2;
-        private string? _prefix2;
-        private bool _has3;
-        private string? _emailAddress3;
-        private bool _has4;
-        private string? _gender4;
-        private bool _has5;
-        private string? _phoneNumber5;
-        private bool _has6;
-        private string? _dateOfBirth6;
-        private bool _has7;
-        private string? _language7;
+        private bool _hasFirstName;
+        private string? _firstName;
+        private bool _hasLastName;
+        private string? _lastName;
+        private bool _hasPrefix;
+        private string? _prefix;
+        private bool _hasEmailAddress;
+        private string? _emailAddress;
+        private bool _hasGender;
+        private string? _gender;
+        private bool _hasPhoneNumber;
+        private string? _phoneNumber;
+        private bool _hasDateOfBirth;
+        private string? _dateOfBirth;
+        private bool _hasLanguage;
+        private string? _language;
 
         /// <summary>The person's given name.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("firstName", typeof(string))]
         public ContactPersonBuilder WithFirstName(string? value)
         {
-            this._has0 = true;
-            this._firstName0 = value;
+            this._hasFirstName = true;
+            this._firstName = value;
             return this;
         }
 
@@ -41,8 +41,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("lastName", typeof(string))]
         public ContactPersonBuilder WithLastName(string? value)
         {
-            this._has1 = true;
-            this._lastName1 = value;
+            this._hasLastName = true;
+            this._lastName = value;
             return this;
         }
 
@@ -51,8 +51,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("prefix", typeof(string))]
         public ContactPersonBuilder WithPrefix(string? value)
         {
-            this._has2 = true;
-            this._prefix2 = value;
+            this._hasPrefix = true;
+            this._prefix = value;
             return this;
         }
 
@@ -61,8 +61,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("emailAddress", typeof(string))]
         public ContactPersonBuilder WithEmailAddress(string? value)
         {
-            this._has3 = true;
-            this._emailAddress3 = value;
+            this._hasEmailAddress = true;
+            this._emailAddress = value;
             return this;
         }
 
@@ -71,8 +71,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("gender", typeof(string))]
         public ContactPersonBuilder WithGender(string? value)
         {
-            this._has4 = true;
-            this._gender4 = value;
+            this._hasGender = true;
+            this._gender = value;
             return this;
         }
 
@@ -81,8 +81,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("phoneNumber", typeof(string))]
         public ContactPersonBuilder WithPhoneNumber(string? value)
         {
-            this._has5 = true;
-            this._phoneNumber5 = value;
+            this._hasPhoneNumber = true;
+            this._phoneNumber = value;
             return this;
         }
 
@@ -91,8 +91,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("dateOfBirth", typeof(string))]
         public ContactPersonBuilder WithDateOfBirth(string? value)
         {
-            this._has6 = true;
-            this._dateOfBirth6 = value;
+            this._hasDateOfBirth = true;
+            this._dateOfBirth = value;
             return this;
         }
 
@@ -101,8 +101,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("language", typeof(string))]
         public ContactPersonBuilder WithLanguage(string? value)
         {
-            this._has7 = true;
-            this._language7 = value;
+            this._hasLanguage = true;
+            this._language = value;
             return this;
         }
 
@@ -119,14 +119,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "firstName" => this._has0,
-            "lastName" => this._has1,
-            "prefix" => this._has2,
-            "emailAddress" => this._has3,
-            "gender" => this._has4,
-            "phoneNumber" => this._has5,
-            "dateOfBirth" => this._has6,
-            "language" => this._has7,
+            "firstName" => this._hasFirstName,
+            "lastName" => this._hasLastName,
+            "prefix" => this._hasPrefix,
+            "emailAddress" => this._hasEmailAddress,
+            "gender" => this._hasGender,
+            "phoneNumber" => this._hasPhoneNumber,
+            "dateOfBirth" => this._hasDateOfBirth,
+            "language" => this._hasLanguage,
             _ => false,
         };
 
@@ -147,29 +147,29 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ContactPerson? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._firstName0;
+            string? firstName = this._firstName;
 
-            string? v1 = this._lastName1;
+            string? lastName = this._lastName;
 
-            string? v2 = this._prefix2;
+            string? prefix = this._prefix;
 
-            string? v3 = this._emailAddress3;
-            if (v3 is not null)
+            string? emailAddress = this._emailAddress;
+            if (emailAddress is not null)
             {
-                var text = v3;
+                var text = emailAddress;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("emailAddress", "format email", text, "must be an e-mail address");
                 }
             }
 
-            string? v4 = this._gender4;
+            string? gender = this._gender;
 
-            string? v5 = this._phoneNumber5;
+            string? phoneNumber = this._phoneNumber;
 
-            string? v6 = this._dateOfBirth6;
+            string? dateOfBirth = this._dateOfBirth;
 
-            string? v7 = this._language7;
+            string? language = this._language;
 
             if (extraRequired is not null)
             {
@@ -188,22 +188,22 @@ namespace BoardingDsl
             }
 
             return new ContactPerson(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
-                this._has5,
-                v5,
-                this._has6,
-                v6,
-                this._has7,
-                v7,
+                this._hasFirstName,
+                firstName,
+                this._hasLastName,
+                lastName,
+                this._hasPrefix,
+                prefix,
+                this._hasEmailAddress,
+                emailAddress,
+                this._hasGender,
+                gender,
+                this._hasPhoneNumber,
+                phoneNumber,
+                this._hasDateOfBirth,
+                dateOfBirth,
+                this._hasLanguage,
+                language,
                 null);
         }
     }

@@ -13,80 +13,80 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class Order : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderDate0 = global::System.Text.Json.JsonEncodedText.Encode("orderDate");
-        private readonly bool _has0;
-        private readonly string? _orderDate0Text;
-        private static readonly global::System.Text.Json.JsonEncodedText s_termsAndConditions1 = global::System.Text.Json.JsonEncodedText.Encode("termsAndConditions");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderNotes2 = global::System.Text.Json.JsonEncodedText.Encode("orderNotes");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cartUrl3 = global::System.Text.Json.JsonEncodedText.Encode("cartUrl");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeUrl4 = global::System.Text.Json.JsonEncodedText.Encode("storeUrl");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusUrl5 = global::System.Text.Json.JsonEncodedText.Encode("statusUrl");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeInformation6 = global::System.Text.Json.JsonEncodedText.Encode("storeInformation");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_companyContactPerson7 = global::System.Text.Json.JsonEncodedText.Encode("companyContactPerson");
-        private readonly bool _has7;
-        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceAccount8 = global::System.Text.Json.JsonEncodedText.Encode("invoiceAccount");
-        private readonly bool _has8;
-        private static readonly global::System.Text.Json.JsonEncodedText s_payoutAccount9 = global::System.Text.Json.JsonEncodedText.Encode("payoutAccount");
-        private readonly bool _has9;
-        private static readonly global::System.Text.Json.JsonEncodedText s_shoppingCart10 = global::System.Text.Json.JsonEncodedText.Encode("shoppingCart");
-        private readonly bool _has10;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderDate = global::System.Text.Json.JsonEncodedText.Encode("orderDate");
+        private readonly bool _hasOrderDate;
+        private readonly string? _orderDateText;
+        private static readonly global::System.Text.Json.JsonEncodedText s_termsAndConditions = global::System.Text.Json.JsonEncodedText.Encode("termsAndConditions");
+        private readonly bool _hasTermsAndConditions;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderNotes = global::System.Text.Json.JsonEncodedText.Encode("orderNotes");
+        private readonly bool _hasOrderNotes;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cartUrl = global::System.Text.Json.JsonEncodedText.Encode("cartUrl");
+        private readonly bool _hasCartUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeUrl = global::System.Text.Json.JsonEncodedText.Encode("storeUrl");
+        private readonly bool _hasStoreUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusUrl = global::System.Text.Json.JsonEncodedText.Encode("statusUrl");
+        private readonly bool _hasStatusUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeInformation = global::System.Text.Json.JsonEncodedText.Encode("storeInformation");
+        private readonly bool _hasStoreInformation;
+        private static readonly global::System.Text.Json.JsonEncodedText s_companyContactPerson = global::System.Text.Json.JsonEncodedText.Encode("companyContactPerson");
+        private readonly bool _hasCompanyContactPerson;
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceAccount = global::System.Text.Json.JsonEncodedText.Encode("invoiceAccount");
+        private readonly bool _hasInvoiceAccount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_payoutAccount = global::System.Text.Json.JsonEncodedText.Encode("payoutAccount");
+        private readonly bool _hasPayoutAccount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_shoppingCart = global::System.Text.Json.JsonEncodedText.Encode("shoppingCart");
+        private readonly bool _hasShoppingCart;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal Order(
-            bool h0,
-            global::System.DateTimeOffset v0,
-            string? t0,
-            bool h1,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? v1,
-            bool h2,
-            string? v2,
-            bool h3,
-            string v3,
-            bool h4,
-            string v4,
-            bool h5,
-            string v5,
-            bool h6,
-            global::BoardingDsl.StoreInformation v6,
-            bool h7,
-            global::BoardingDsl.ContactPerson? v7,
-            bool h8,
-            global::System.Text.Json.JsonElement? v8,
-            bool h9,
-            global::System.Text.Json.JsonElement? v9,
-            bool h10,
-            global::BoardingDsl.ShoppingCart? v10,
+            bool hasOrderDate,
+            global::System.DateTimeOffset orderDate,
+            string? orderDateText,
+            bool hasTermsAndConditions,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? termsAndConditions,
+            bool hasOrderNotes,
+            string? orderNotes,
+            bool hasCartUrl,
+            string cartUrl,
+            bool hasStoreUrl,
+            string storeUrl,
+            bool hasStatusUrl,
+            string statusUrl,
+            bool hasStoreInformation,
+            global::BoardingDsl.StoreInformation storeInformation,
+            bool hasCompanyContactPerson,
+            global::BoardingDsl.ContactPerson? companyContactPerson,
+            bool hasInvoiceAccount,
+            global::System.Text.Json.JsonElement? invoiceAccount,
+            bool hasPayoutAccount,
+            global::System.Text.Json.JsonElement? payoutAccount,
+            bool hasShoppingCart,
+            global::BoardingDsl.ShoppingCart? shoppingCart,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.OrderDate = v0;
-            this._orderDate0Text = t0;
-            this._has1 = h1;
-            this.TermsAndConditions = v1;
-            this._has2 = h2;
-            this.OrderNotes = v2;
-            this._has3 = h3;
-            this.CartUrl = v3;
-            this._has4 = h4;
-            this.StoreUrl = v4;
-            this._has5 = h5;
-            this.StatusUrl = v5;
-            this._has6 = h6;
-            this.StoreInformation = v6;
-            this._has7 = h7;
-            this.CompanyContactPerson = v7;
-            this._has8 = h8;
-            this.InvoiceAccount = v8;
-            this._has9 = h9;
-            this.PayoutAccount = v9;
-            this._has10 = h10;
-            this.ShoppingCart = v10;
+            this._hasOrderDate = hasOrderDate;
+            this.OrderDate = orderDate;
+            this._orderDateText = orderDateText;
+            this._hasTermsAndConditions = hasTermsAndConditions;
+            this.TermsAndConditions = termsAndConditions;
+            this._hasOrderNotes = hasOrderNotes;
+            this.OrderNotes = orderNotes;
+            this._hasCartUrl = hasCartUrl;
+            this.CartUrl = cartUrl;
+            this._hasStoreUrl = hasStoreUrl;
+            this.StoreUrl = storeUrl;
+            this._hasStatusUrl = hasStatusUrl;
+            this.StatusUrl = statusUrl;
+            this._hasStoreInformation = hasStoreInformation;
+            this.StoreInformation = storeInformation;
+            this._hasCompanyContactPerson = hasCompanyContactPerson;
+            this.CompanyContactPerson = companyContactPerson;
+            this._hasInvoiceAccount = hasInvoiceAccount;
+            this.InvoiceAccount = invoiceAccount;
+            this._hasPayoutAccount = hasPayoutAccount;
+            this.PayoutAccount = payoutAccount;
+            this._hasShoppingCart = hasShoppingCart;
+            this.ShoppingCart = shoppingCart;
             this._extensionData = extensionData;
         }
 
@@ -130,17 +130,17 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "orderDate" => this._has0,
-            "termsAndConditions" => this._has1,
-            "orderNotes" => this._has2,
-            "cartUrl" => this._has3,
-            "storeUrl" => this._has4,
-            "statusUrl" => this._has5,
-            "storeInformation" => this._has6,
-            "companyContactPerson" => this._has7,
-            "invoiceAccount" => this._has8,
-            "payoutAccount" => this._has9,
-            "shoppingCart" => this._has10,
+            "orderDate" => this._hasOrderDate,
+            "termsAndConditions" => this._hasTermsAndConditions,
+            "orderNotes" => this._hasOrderNotes,
+            "cartUrl" => this._hasCartUrl,
+            "storeUrl" => this._hasStoreUrl,
+            "statusUrl" => this._hasStatusUrl,
+            "storeInformation" => this._hasStoreInformation,
+            "companyContactPerson" => this._hasCompanyContactPerson,
+            "invoiceAccount" => this._hasInvoiceAccount,
+            "payoutAccount" => this._hasPayoutAccount,
+            "shoppingCart" => this._hasShoppingCart,
             _ => false,
         };
 
@@ -151,14 +151,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasOrderDate)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_orderDate0, this.OrderDate, this._orderDate0Text);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_orderDate, this.OrderDate, this._orderDateText);
             }
 
-            if (this._has1)
+            if (this._hasTermsAndConditions)
             {
-                writer.WritePropertyName(s_termsAndConditions1);
+                writer.WritePropertyName(s_termsAndConditions);
                 if (this.TermsAndConditions is null)
                 {
                     writer.WriteNullValue();
@@ -175,49 +175,49 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has2)
+            if (this._hasOrderNotes)
             {
-                writer.WriteString(s_orderNotes2, this.OrderNotes);
+                writer.WriteString(s_orderNotes, this.OrderNotes);
             }
 
-            if (this._has3)
+            if (this._hasCartUrl)
             {
-                writer.WriteString(s_cartUrl3, this.CartUrl);
+                writer.WriteString(s_cartUrl, this.CartUrl);
             }
 
-            if (this._has4)
+            if (this._hasStoreUrl)
             {
-                writer.WriteString(s_storeUrl4, this.StoreUrl);
+                writer.WriteString(s_storeUrl, this.StoreUrl);
             }
 
-            if (this._has5)
+            if (this._hasStatusUrl)
             {
-                writer.WriteString(s_statusUrl5, this.StatusUrl);
+                writer.WriteString(s_statusUrl, this.StatusUrl);
             }
 
-            if (this._has6)
+            if (this._hasStoreInformation)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeInformation6, this.StoreInformation);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeInformation, this.StoreInformation);
             }
 
-            if (this._has7)
+            if (this._hasCompanyContactPerson)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_companyContactPerson7, this.CompanyContactPerson);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_companyContactPerson, this.CompanyContactPerson);
             }
 
-            if (this._has8)
+            if (this._hasInvoiceAccount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_invoiceAccount8, this.InvoiceAccount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_invoiceAccount, this.InvoiceAccount);
             }
 
-            if (this._has9)
+            if (this._hasPayoutAccount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_payoutAccount9, this.PayoutAccount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_payoutAccount, this.PayoutAccount);
             }
 
-            if (this._has10)
+            if (this._hasShoppingCart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shoppingCart10, this.ShoppingCart);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shoppingCart, this.ShoppingCart);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -248,45 +248,45 @@ namespace BoardingDsl
         public static Order ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "Order");
-            bool h0 = false;
-            global::System.DateTimeOffset? v0 = default;
-            string? t0 = null;
-            bool h1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            string? v3 = default;
-            bool h4 = false;
-            string? v4 = default;
-            bool h5 = false;
-            string? v5 = default;
-            bool h6 = false;
-            global::BoardingDsl.StoreInformation? v6 = default;
-            bool h7 = false;
-            global::BoardingDsl.ContactPerson? v7 = default;
-            bool h8 = false;
-            global::System.Text.Json.JsonElement? v8 = default;
-            bool h9 = false;
-            global::System.Text.Json.JsonElement? v9 = default;
-            bool h10 = false;
-            global::BoardingDsl.ShoppingCart? v10 = default;
+            bool hasOrderDate = false;
+            global::System.DateTimeOffset? orderDate = default;
+            string? orderDateText = null;
+            bool hasTermsAndConditions = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? termsAndConditions = default;
+            bool hasOrderNotes = false;
+            string? orderNotes = default;
+            bool hasCartUrl = false;
+            string? cartUrl = default;
+            bool hasStoreUrl = false;
+            string? storeUrl = default;
+            bool hasStatusUrl = false;
+            string? statusUrl = default;
+            bool hasStoreInformation = false;
+            global::BoardingDsl.StoreInformation? storeInformation = default;
+            bool hasCompanyContactPerson = false;
+            global::BoardingDsl.ContactPerson? companyContactPerson = default;
+            bool hasInvoiceAccount = false;
+            global::System.Text.Json.JsonElement? invoiceAccount = default;
+            bool hasPayoutAccount = false;
+            global::System.Text.Json.JsonElement? payoutAccount = default;
+            bool hasShoppingCart = false;
+            global::BoardingDsl.ShoppingCart? shoppingCart = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("orderDate"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "orderDate", out t0);
+                    hasOrderDate = true;
+                    orderDate = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "orderDate", out orderDateText);
                 }
                 else if (reader.ValueTextEquals("termsAndConditions"u8))
                 {
                     reader.Read();
-                    h1 = true;
+                    hasTermsAndConditions = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v1 = null;
+                        termsAndConditions = null;
                     }
                     else
                     {
@@ -297,62 +297,62 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.TermsAndConditions.ReadFrom(ref reader));
                         }
 
-                        v1 = list;
+                        termsAndConditions = list;
                     }
                 }
                 else if (reader.ValueTextEquals("orderNotes"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "orderNotes");
+                    hasOrderNotes = true;
+                    orderNotes = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "orderNotes");
                 }
                 else if (reader.ValueTextEquals("cartUrl"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cartUrl");
+                    hasCartUrl = true;
+                    cartUrl = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cartUrl");
                 }
                 else if (reader.ValueTextEquals("storeUrl"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "storeUrl");
+                    hasStoreUrl = true;
+                    storeUrl = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "storeUrl");
                 }
                 else if (reader.ValueTextEquals("statusUrl"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "statusUrl");
+                    hasStatusUrl = true;
+                    statusUrl = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "statusUrl");
                 }
                 else if (reader.ValueTextEquals("storeInformation"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StoreInformation.ReadFrom(ref reader);
+                    hasStoreInformation = true;
+                    storeInformation = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StoreInformation.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("companyContactPerson"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ContactPerson.ReadFrom(ref reader);
+                    hasCompanyContactPerson = true;
+                    companyContactPerson = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ContactPerson.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("invoiceAccount"u8))
                 {
                     reader.Read();
-                    h8 = true;
-                    v8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
+                    hasInvoiceAccount = true;
+                    invoiceAccount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("payoutAccount"u8))
                 {
                     reader.Read();
-                    h9 = true;
-                    v9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
+                    hasPayoutAccount = true;
+                    payoutAccount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("shoppingCart"u8))
                 {
                     reader.Read();
-                    h10 = true;
-                    v10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ShoppingCart.ReadFrom(ref reader);
+                    hasShoppingCart = true;
+                    shoppingCart = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ShoppingCart.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -363,55 +363,55 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasOrderDate || orderDate is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Order", "orderDate");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasCartUrl || cartUrl is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Order", "cartUrl");
             }
 
-            if (!h4 || v4 is null)
+            if (!hasStoreUrl || storeUrl is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Order", "storeUrl");
             }
 
-            if (!h5 || v5 is null)
+            if (!hasStatusUrl || statusUrl is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Order", "statusUrl");
             }
 
-            if (!h6 || v6 is null)
+            if (!hasStoreInformation || storeInformation is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Order", "storeInformation");
             }
 
             return new Order(
-                h0,
-                v0.Value,
-                t0,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3!,
-                h4,
-                v4!,
-                h5,
-                v5!,
-                h6,
-                v6!,
-                h7,
-                v7,
-                h8,
-                v8,
-                h9,
-                v9,
-                h10,
-                v10,
+                hasOrderDate,
+                orderDate.Value,
+                orderDateText,
+                hasTermsAndConditions,
+                termsAndConditions,
+                hasOrderNotes,
+                orderNotes,
+                hasCartUrl,
+                cartUrl!,
+                hasStoreUrl,
+                storeUrl!,
+                hasStatusUrl,
+                statusUrl!,
+                hasStoreInformation,
+                storeInformation!,
+                hasCompanyContactPerson,
+                companyContactPerson,
+                hasInvoiceAccount,
+                invoiceAccount,
+                hasPayoutAccount,
+                payoutAccount,
+                hasShoppingCart,
+                shoppingCart,
                 extensionData);
         }
     }

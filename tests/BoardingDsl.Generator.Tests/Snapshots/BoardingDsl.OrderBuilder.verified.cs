@@ -9,39 +9,39 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("Order", "order.schema.json")]
     public sealed partial class OrderBuilder
     {
-        private bool _has0;
-        private global::System.DateTimeOffset? _orderDate0;
-        private bool _has1;
-        private global::BoardingDsl.TermsAndConditionsBuilder[]? _termsAndConditions1Builders;
-        private global::BoardingDsl.TermsAndConditions[]? _termsAndConditions1;
-        private bool _has2;
-        private string? _orderNotes2;
-        private bool _has3;
-        private string? _cartUrl3;
-        private bool _has4;
-        private string? _storeUrl4;
-        private bool _has5;
-        private string? _statusUrl5;
-        private bool _has6;
-        private global::BoardingDsl.StoreInformationBuilder? _storeInformation6Builder;
-        private global::BoardingDsl.StoreInformation? _storeInformation6;
-        private bool _has7;
-        private global::BoardingDsl.ContactPersonBuilder? _companyContactPerson7Builder;
-        private global::BoardingDsl.ContactPerson? _companyContactPerson7;
-        private bool _has8;
-        private global::System.Text.Json.JsonElement? _invoiceAccount8;
-        private bool _has9;
-        private global::System.Text.Json.JsonElement? _payoutAccount9;
-        private bool _has10;
-        private global::BoardingDsl.ShoppingCartBuilder? _shoppingCart10Builder;
-        private global::BoardingDsl.ShoppingCart? _shoppingCart10;
+        private bool _hasOrderDate;
+        private global::System.DateTimeOffset? _orderDate;
+        private bool _hasTermsAndConditions;
+        private global::BoardingDsl.TermsAndConditionsBuilder[]? _termsAndConditionsBuilders;
+        private global::BoardingDsl.TermsAndConditions[]? _termsAndConditions;
+        private bool _hasOrderNotes;
+        private string? _orderNotes;
+        private bool _hasCartUrl;
+        private string? _cartUrl;
+        private bool _hasStoreUrl;
+        private string? _storeUrl;
+        private bool _hasStatusUrl;
+        private string? _statusUrl;
+        private bool _hasStoreInformation;
+        private global::BoardingDsl.StoreInformationBuilder? _storeInformationBuilder;
+        private global::BoardingDsl.StoreInformation? _storeInformation;
+        private bool _hasCompanyContactPerson;
+        private global::BoardingDsl.ContactPersonBuilder? _companyContactPersonBuilder;
+        private global::BoardingDsl.ContactPerson? _companyContactPerson;
+        private bool _hasInvoiceAccount;
+        private global::System.Text.Json.JsonElement? _invoiceAccount;
+        private bool _hasPayoutAccount;
+        private global::System.Text.Json.JsonElement? _payoutAccount;
+        private bool _hasShoppingCart;
+        private global::BoardingDsl.ShoppingCartBuilder? _shoppingCartBuilder;
+        private global::BoardingDsl.ShoppingCart? _shoppingCart;
 
         /// <summary>The moment the request was made, as an ISO 8601 timestamp (for example 2017-07-21T17:32:28Z).</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("orderDate", typeof(global::System.DateTimeOffset), Required = true)]
         public OrderBuilder WithOrderDate(global::System.DateTimeOffset value)
         {
-            this._has0 = true;
-            this._orderDate0 = value;
+            this._hasOrderDate = true;
+            this._orderDate = value;
             return this;
         }
 
@@ -58,9 +58,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has1 = true;
-            this._termsAndConditions1Builders = builders;
-            this._termsAndConditions1 = null;
+            this._hasTermsAndConditions = true;
+            this._termsAndConditionsBuilders = builders;
+            this._termsAndConditions = null;
             return this;
         }
 
@@ -69,9 +69,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("termsAndConditions", typeof(global::BoardingDsl.TermsAndConditions[]), Builder = typeof(global::BoardingDsl.TermsAndConditionsBuilder))]
         public OrderBuilder WithTermsAndConditions(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.TermsAndConditions>? items)
         {
-            this._has1 = true;
-            this._termsAndConditions1Builders = null;
-            this._termsAndConditions1 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasTermsAndConditions = true;
+            this._termsAndConditionsBuilders = null;
+            this._termsAndConditions = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -80,8 +80,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("orderNotes", typeof(string))]
         public OrderBuilder WithOrderNotes(string? value)
         {
-            this._has2 = true;
-            this._orderNotes2 = value;
+            this._hasOrderNotes = true;
+            this._orderNotes = value;
             return this;
         }
 
@@ -89,8 +89,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("cartUrl", typeof(string), Required = true)]
         public OrderBuilder WithCartUrl(string value)
         {
-            this._has3 = true;
-            this._cartUrl3 = value;
+            this._hasCartUrl = true;
+            this._cartUrl = value;
             return this;
         }
 
@@ -102,8 +102,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("storeUrl", typeof(string), Required = true)]
         public OrderBuilder WithStoreUrl(string value)
         {
-            this._has4 = true;
-            this._storeUrl4 = value;
+            this._hasStoreUrl = true;
+            this._storeUrl = value;
             return this;
         }
 
@@ -115,8 +115,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("statusUrl", typeof(string), Required = true)]
         public OrderBuilder WithStatusUrl(string value)
         {
-            this._has5 = true;
-            this._statusUrl5 = value;
+            this._hasStatusUrl = true;
+            this._statusUrl = value;
             return this;
         }
 
@@ -132,9 +132,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.StoreInformationBuilder();
             build(builder);
-            this._has6 = true;
-            this._storeInformation6Builder = builder;
-            this._storeInformation6 = null;
+            this._hasStoreInformation = true;
+            this._storeInformationBuilder = builder;
+            this._storeInformation = null;
             return this;
         }
 
@@ -143,9 +143,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("storeInformation", typeof(global::BoardingDsl.StoreInformation), Required = true, Builder = typeof(global::BoardingDsl.StoreInformationBuilder))]
         public OrderBuilder WithStoreInformation(global::BoardingDsl.StoreInformation value)
         {
-            this._has6 = true;
-            this._storeInformation6Builder = null;
-            this._storeInformation6 = value;
+            this._hasStoreInformation = true;
+            this._storeInformationBuilder = null;
+            this._storeInformation = value;
             return this;
         }
 
@@ -157,9 +157,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.ContactPersonBuilder();
             build(builder);
-            this._has7 = true;
-            this._companyContactPerson7Builder = builder;
-            this._companyContactPerson7 = null;
+            this._hasCompanyContactPerson = true;
+            this._companyContactPersonBuilder = builder;
+            this._companyContactPerson = null;
             return this;
         }
 
@@ -168,9 +168,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("companyContactPerson", typeof(global::BoardingDsl.ContactPerson), Builder = typeof(global::BoardingDsl.ContactPersonBuilder))]
         public OrderBuilder WithCompanyContactPerson(global::BoardingDsl.ContactPerson? value)
         {
-            this._has7 = true;
-            this._companyContactPerson7Builder = null;
-            this._companyContactPerson7 = value;
+            this._hasCompanyContactPerson = true;
+            this._companyContactPersonBuilder = null;
+            this._companyContactPerson = value;
             return this;
         }
 
@@ -179,8 +179,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("invoiceAccount", typeof(global::System.Text.Json.JsonElement))]
         public OrderBuilder WithInvoiceAccount(global::System.Text.Json.JsonElement? value)
         {
-            this._has8 = true;
-            this._invoiceAccount8 = value?.Clone();
+            this._hasInvoiceAccount = true;
+            this._invoiceAccount = value?.Clone();
             return this;
         }
 
@@ -189,8 +189,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("payoutAccount", typeof(global::System.Text.Json.JsonElement))]
         public OrderBuilder WithPayoutAccount(global::System.Text.Json.JsonElement? value)
         {
-            this._has9 = true;
-            this._payoutAccount9 = value?.Clone();
+            this._hasPayoutAccount = true;
+            this._payoutAccount = value?.Clone();
             return this;
         }
 
@@ -202,9 +202,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.ShoppingCartBuilder();
             build(builder);
-            this._has10 = true;
-            this._shoppingCart10Builder = builder;
-            this._shoppingCart10 = null;
+            this._hasShoppingCart = true;
+            this._shoppingCartBuilder = builder;
+            this._shoppingCart = null;
             return this;
         }
 
@@ -213,9 +213,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("shoppingCart", typeof(global::BoardingDsl.ShoppingCart), Builder = typeof(global::BoardingDsl.ShoppingCartBuilder))]
         public OrderBuilder WithShoppingCart(global::BoardingDsl.ShoppingCart? value)
         {
-            this._has10 = true;
-            this._shoppingCart10Builder = null;
-            this._shoppingCart10 = value;
+            this._hasShoppingCart = true;
+            this._shoppingCartBuilder = null;
+            this._shoppingCart = value;
             return this;
         }
 
@@ -232,17 +232,17 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "orderDate" => this._has0,
-            "termsAndConditions" => this._has1,
-            "orderNotes" => this._has2,
-            "cartUrl" => this._has3,
-            "storeUrl" => this._has4,
-            "statusUrl" => this._has5,
-            "storeInformation" => this._has6,
-            "companyContactPerson" => this._has7,
-            "invoiceAccount" => this._has8,
-            "payoutAccount" => this._has9,
-            "shoppingCart" => this._has10,
+            "orderDate" => this._hasOrderDate,
+            "termsAndConditions" => this._hasTermsAndConditions,
+            "orderNotes" => this._hasOrderNotes,
+            "cartUrl" => this._hasCartUrl,
+            "storeUrl" => this._hasStoreUrl,
+            "statusUrl" => this._hasStatusUrl,
+            "storeInformation" => this._hasStoreInformation,
+            "companyContactPerson" => this._hasCompanyContactPerson,
+            "invoiceAccount" => this._hasInvoiceAccount,
+            "payoutAccount" => this._hasPayoutAccount,
+            "shoppingCart" => this._hasShoppingCart,
             _ => false,
         };
 
@@ -266,137 +266,137 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public Order? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::System.DateTimeOffset? v0 = this._orderDate0;
-            if (!this._has0)
+            global::System.DateTimeOffset? orderDate = this._orderDate;
+            if (!this._hasOrderDate)
             {
                 context.Missing("orderDate", "WithOrderDate");
             }
-            else if (v0 is null)
+            else if (orderDate is null)
             {
                 context.Invalid("orderDate", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? v1 = null;
-            if (this._termsAndConditions1Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TermsAndConditions>? termsAndConditions = null;
+            if (this._termsAndConditionsBuilders is not null)
             {
-                var list = new global::BoardingDsl.TermsAndConditions[this._termsAndConditions1Builders.Length];
+                var list = new global::BoardingDsl.TermsAndConditions[this._termsAndConditionsBuilders.Length];
                 context.Enter("termsAndConditions");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._termsAndConditions1Builders[i].BuildCore(context, null)!;
+                    list[i] = this._termsAndConditionsBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v1 = list;
+                termsAndConditions = list;
             }
-            else if (this._termsAndConditions1 is not null)
+            else if (this._termsAndConditions is not null)
             {
-                v1 = ((global::BoardingDsl.TermsAndConditions[])this._termsAndConditions1.Clone());
+                termsAndConditions = ((global::BoardingDsl.TermsAndConditions[])this._termsAndConditions.Clone());
             }
 
-            string? v2 = this._orderNotes2;
+            string? orderNotes = this._orderNotes;
 
-            string? v3 = this._cartUrl3;
-            if (!this._has3)
+            string? cartUrl = this._cartUrl;
+            if (!this._hasCartUrl)
             {
                 context.Missing("cartUrl", "WithCartUrl");
             }
-            else if (v3 is null)
+            else if (cartUrl is null)
             {
                 context.Invalid("cartUrl", "type", null, "must not be null");
             }
 
-            if (v3 is not null)
+            if (cartUrl is not null)
             {
-                var text = v3;
+                var text = cartUrl;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("cartUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            string? v4 = this._storeUrl4;
-            if (!this._has4)
+            string? storeUrl = this._storeUrl;
+            if (!this._hasStoreUrl)
             {
                 context.Missing("storeUrl", "WithStoreUrl");
             }
-            else if (v4 is null)
+            else if (storeUrl is null)
             {
                 context.Invalid("storeUrl", "type", null, "must not be null");
             }
 
-            if (v4 is not null)
+            if (storeUrl is not null)
             {
-                var text = v4;
+                var text = storeUrl;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("storeUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            string? v5 = this._statusUrl5;
-            if (!this._has5)
+            string? statusUrl = this._statusUrl;
+            if (!this._hasStatusUrl)
             {
                 context.Missing("statusUrl", "WithStatusUrl");
             }
-            else if (v5 is null)
+            else if (statusUrl is null)
             {
                 context.Invalid("statusUrl", "type", null, "must not be null");
             }
 
-            if (v5 is not null)
+            if (statusUrl is not null)
             {
-                var text = v5;
+                var text = statusUrl;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("statusUrl", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            global::BoardingDsl.StoreInformation? v6 = this._storeInformation6;
-            if (!this._has6)
+            global::BoardingDsl.StoreInformation? storeInformation = this._storeInformation;
+            if (!this._hasStoreInformation)
             {
                 context.Missing("storeInformation", "WithStoreInformation");
             }
 
-            if (this._storeInformation6Builder is not null)
+            if (this._storeInformationBuilder is not null)
             {
                 context.Enter("storeInformation");
-                v6 = this._storeInformation6Builder.BuildCore(context, null);
+                storeInformation = this._storeInformationBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has6 && v6 is null)
+            else if (this._hasStoreInformation && storeInformation is null)
             {
                 context.Invalid("storeInformation", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.ContactPerson? v7 = this._companyContactPerson7;
-            if (this._companyContactPerson7Builder is not null)
+            global::BoardingDsl.ContactPerson? companyContactPerson = this._companyContactPerson;
+            if (this._companyContactPersonBuilder is not null)
             {
                 context.Enter("companyContactPerson");
-                v7 = this._companyContactPerson7Builder.BuildCore(context, null);
+                companyContactPerson = this._companyContactPersonBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
-            global::System.Text.Json.JsonElement? v8 = this._invoiceAccount8;
-            if (this._has8 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v8, true, true))
+            global::System.Text.Json.JsonElement? invoiceAccount = this._invoiceAccount;
+            if (this._hasInvoiceAccount && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(invoiceAccount, true, true))
             {
                 context.Invalid("invoiceAccount", "type object, null", null, "must be a JSON object or null");
             }
 
-            global::System.Text.Json.JsonElement? v9 = this._payoutAccount9;
-            if (this._has9 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v9, true, true))
+            global::System.Text.Json.JsonElement? payoutAccount = this._payoutAccount;
+            if (this._hasPayoutAccount && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(payoutAccount, true, true))
             {
                 context.Invalid("payoutAccount", "type object, null", null, "must be a JSON object or null");
             }
 
-            global::BoardingDsl.ShoppingCart? v10 = this._shoppingCart10;
-            if (this._shoppingCart10Builder is not null)
+            global::BoardingDsl.ShoppingCart? shoppingCart = this._shoppingCart;
+            if (this._shoppingCartBuilder is not null)
             {
                 context.Enter("shoppingCart");
-                v10 = this._shoppingCart10Builder.BuildCore(context, null);
+                shoppingCart = this._shoppingCartBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
@@ -417,29 +417,29 @@ namespace BoardingDsl
             }
 
             return new Order(
-                this._has0,
-                v0.GetValueOrDefault(),
+                this._hasOrderDate,
+                orderDate.GetValueOrDefault(),
                 null,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3!,
-                this._has4,
-                v4!,
-                this._has5,
-                v5!,
-                this._has6,
-                v6!,
-                this._has7,
-                v7,
-                this._has8,
-                v8,
-                this._has9,
-                v9,
-                this._has10,
-                v10,
+                this._hasTermsAndConditions,
+                termsAndConditions,
+                this._hasOrderNotes,
+                orderNotes,
+                this._hasCartUrl,
+                cartUrl!,
+                this._hasStoreUrl,
+                storeUrl!,
+                this._hasStatusUrl,
+                statusUrl!,
+                this._hasStoreInformation,
+                storeInformation!,
+                this._hasCompanyContactPerson,
+                companyContactPerson,
+                this._hasInvoiceAccount,
+                invoiceAccount,
+                this._hasPayoutAccount,
+                payoutAccount,
+                this._hasShoppingCart,
+                shoppingCart,
                 null);
         }
     }

@@ -13,23 +13,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class OrderStatusResponse : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_orderStatus0 = global::System.Text.Json.JsonEncodedText.Encode("orderStatus");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference1 = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
-        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderStatus = global::System.Text.Json.JsonEncodedText.Encode("orderStatus");
+        private readonly bool _hasOrderStatus;
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
+        private readonly bool _hasExternalReference;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal OrderStatusResponse(
-            bool h0,
-            global::BoardingDsl.OrderStatusValue v0,
-            bool h1,
-            string? v1,
+            bool hasOrderStatus,
+            global::BoardingDsl.OrderStatusValue orderStatus,
+            bool hasExternalReference,
+            string? externalReference,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.OrderStatus = v0;
-            this._has1 = h1;
-            this.ExternalReference = v1;
+            this._hasOrderStatus = hasOrderStatus;
+            this.OrderStatus = orderStatus;
+            this._hasExternalReference = hasExternalReference;
+            this.ExternalReference = externalReference;
             this._extensionData = extensionData;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "orderStatus" => this._has0,
-            "externalReference" => this._has1,
+            "orderStatus" => this._hasOrderStatus,
+            "externalReference" => this._hasExternalReference,
             _ => false,
         };
 
@@ -58,14 +58,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasOrderStatus)
             {
-                writer.WriteString(s_orderStatus0, this.OrderStatus.ToJsonString());
+                writer.WriteString(s_orderStatus, this.OrderStatus.ToJsonString());
             }
 
-            if (this._has1)
+            if (this._hasExternalReference)
             {
-                writer.WriteString(s_externalReference1, this.ExternalReference);
+                writer.WriteString(s_externalReference, this.ExternalReference);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -96,24 +96,24 @@ namespace BoardingDsl
         public static OrderStatusResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "OrderStatusResponse");
-            bool h0 = false;
-            global::BoardingDsl.OrderStatusValue? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
+            bool hasOrderStatus = false;
+            global::BoardingDsl.OrderStatusValue? orderStatus = default;
+            bool hasExternalReference = false;
+            string? externalReference = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("orderStatus"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.OrderStatusValue?)global::BoardingDsl.OrderStatusValue.Read(ref reader);
+                    hasOrderStatus = true;
+                    orderStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.OrderStatusValue?)global::BoardingDsl.OrderStatusValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("externalReference"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
+                    hasExternalReference = true;
+                    externalReference = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
                 }
                 else
                 {
@@ -124,16 +124,16 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasOrderStatus || orderStatus is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("OrderStatusResponse", "orderStatus");
             }
 
             return new OrderStatusResponse(
-                h0,
-                v0.Value,
-                h1,
-                v1,
+                hasOrderStatus,
+                orderStatus.Value,
+                hasExternalReference,
+                externalReference,
                 extensionData);
         }
     }

@@ -9,17 +9,17 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("OrderStatusResponse", "order-status-response.schema.json")]
     public sealed partial class OrderStatusResponseBuilder
     {
-        private bool _has0;
-        private string? _orderStatus0;
-        private bool _has1;
-        private string? _externalReference1;
+        private bool _hasOrderStatus;
+        private string? _orderStatus;
+        private bool _hasExternalReference;
+        private string? _externalReference;
 
         /// <summary>The order's current status.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("orderStatus", typeof(global::BoardingDsl.OrderStatus), Required = true)]
         public OrderStatusResponseBuilder WithOrderStatus(global::BoardingDsl.OrderStatus value)
         {
-            this._has0 = true;
-            this._orderStatus0 = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasOrderStatus = true;
+            this._orderStatus = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -28,8 +28,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("orderStatus", typeof(global::BoardingDsl.OrderStatus), Required = true)]
         public OrderStatusResponseBuilder WithOrderStatus(string value)
         {
-            this._has0 = true;
-            this._orderStatus0 = value;
+            this._hasOrderStatus = true;
+            this._orderStatus = value;
             return this;
         }
 
@@ -38,8 +38,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("externalReference", typeof(string))]
         public OrderStatusResponseBuilder WithExternalReference(string? value)
         {
-            this._has1 = true;
-            this._externalReference1 = value;
+            this._hasExternalReference = true;
+            this._externalReference = value;
             return this;
         }
 
@@ -56,8 +56,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "orderStatus" => this._has0,
-            "externalReference" => this._has1,
+            "orderStatus" => this._hasOrderStatus,
+            "externalReference" => this._hasExternalReference,
             _ => false,
         };
 
@@ -72,29 +72,29 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public OrderStatusResponse? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.OrderStatusValue? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.OrderStatusValue? orderStatus = null;
+            if (!this._hasOrderStatus)
             {
                 context.Missing("orderStatus", "WithOrderStatus");
             }
 
-            if (this._orderStatus0 is not null)
+            if (this._orderStatus is not null)
             {
-                if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus0, out var parsed0))
+                if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus, out var parsedOrderStatus))
                 {
-                    v0 = parsed0;
+                    orderStatus = parsedOrderStatus;
                 }
                 else
                 {
-                    context.Invalid("orderStatus", "enum", this._orderStatus0, "'" + this._orderStatus0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                    context.Invalid("orderStatus", "enum", this._orderStatus, "'" + this._orderStatus + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasOrderStatus)
             {
                 context.Invalid("orderStatus", "type", null, "must not be null");
             }
 
-            string? v1 = this._externalReference1;
+            string? externalReference = this._externalReference;
 
             if (extraRequired is not null)
             {
@@ -113,10 +113,10 @@ namespace BoardingDsl
             }
 
             return new OrderStatusResponse(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
+                this._hasOrderStatus,
+                orderStatus.GetValueOrDefault(),
+                this._hasExternalReference,
+                externalReference,
                 null);
         }
     }

@@ -13,41 +13,41 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class PeriodPricingDetail : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_period0 = global::System.Text.Json.JsonEncodedText.Encode("period");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_excludingTax1 = global::System.Text.Json.JsonEncodedText.Encode("excludingTax");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_singleExcludingTax2 = global::System.Text.Json.JsonEncodedText.Encode("singleExcludingTax");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_includingTax3 = global::System.Text.Json.JsonEncodedText.Encode("includingTax");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmountsPerTaxRate4 = global::System.Text.Json.JsonEncodedText.Encode("taxAmountsPerTaxRate");
-        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_period = global::System.Text.Json.JsonEncodedText.Encode("period");
+        private readonly bool _hasPeriod;
+        private static readonly global::System.Text.Json.JsonEncodedText s_excludingTax = global::System.Text.Json.JsonEncodedText.Encode("excludingTax");
+        private readonly bool _hasExcludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_singleExcludingTax = global::System.Text.Json.JsonEncodedText.Encode("singleExcludingTax");
+        private readonly bool _hasSingleExcludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_includingTax = global::System.Text.Json.JsonEncodedText.Encode("includingTax");
+        private readonly bool _hasIncludingTax;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmountsPerTaxRate = global::System.Text.Json.JsonEncodedText.Encode("taxAmountsPerTaxRate");
+        private readonly bool _hasTaxAmountsPerTaxRate;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal PeriodPricingDetail(
-            bool h0,
-            global::BoardingDsl.PeriodValue v0,
-            bool h1,
-            decimal v1,
-            bool h2,
-            decimal v2,
-            bool h3,
-            decimal v3,
-            bool h4,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4,
+            bool hasPeriod,
+            global::BoardingDsl.PeriodValue period,
+            bool hasExcludingTax,
+            decimal excludingTax,
+            bool hasSingleExcludingTax,
+            decimal singleExcludingTax,
+            bool hasIncludingTax,
+            decimal includingTax,
+            bool hasTaxAmountsPerTaxRate,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? taxAmountsPerTaxRate,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Period = v0;
-            this._has1 = h1;
-            this.ExcludingTax = v1;
-            this._has2 = h2;
-            this.SingleExcludingTax = v2;
-            this._has3 = h3;
-            this.IncludingTax = v3;
-            this._has4 = h4;
-            this.TaxAmountsPerTaxRate = v4;
+            this._hasPeriod = hasPeriod;
+            this.Period = period;
+            this._hasExcludingTax = hasExcludingTax;
+            this.ExcludingTax = excludingTax;
+            this._hasSingleExcludingTax = hasSingleExcludingTax;
+            this.SingleExcludingTax = singleExcludingTax;
+            this._hasIncludingTax = hasIncludingTax;
+            this.IncludingTax = includingTax;
+            this._hasTaxAmountsPerTaxRate = hasTaxAmountsPerTaxRate;
+            this.TaxAmountsPerTaxRate = taxAmountsPerTaxRate;
             this._extensionData = extensionData;
         }
 
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "period" => this._has0,
-            "excludingTax" => this._has1,
-            "singleExcludingTax" => this._has2,
-            "includingTax" => this._has3,
-            "taxAmountsPerTaxRate" => this._has4,
+            "period" => this._hasPeriod,
+            "excludingTax" => this._hasExcludingTax,
+            "singleExcludingTax" => this._hasSingleExcludingTax,
+            "includingTax" => this._hasIncludingTax,
+            "taxAmountsPerTaxRate" => this._hasTaxAmountsPerTaxRate,
             _ => false,
         };
 
@@ -88,29 +88,29 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasPeriod)
             {
-                writer.WriteString(s_period0, this.Period.ToJsonString());
+                writer.WriteString(s_period, this.Period.ToJsonString());
             }
 
-            if (this._has1)
+            if (this._hasExcludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_excludingTax1, this.ExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_excludingTax, this.ExcludingTax);
             }
 
-            if (this._has2)
+            if (this._hasSingleExcludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_singleExcludingTax2, this.SingleExcludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_singleExcludingTax, this.SingleExcludingTax);
             }
 
-            if (this._has3)
+            if (this._hasIncludingTax)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_includingTax3, this.IncludingTax);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_includingTax, this.IncludingTax);
             }
 
-            if (this._has4)
+            if (this._hasTaxAmountsPerTaxRate)
             {
-                writer.WritePropertyName(s_taxAmountsPerTaxRate4);
+                writer.WritePropertyName(s_taxAmountsPerTaxRate);
                 if (this.TaxAmountsPerTaxRate is null)
                 {
                     writer.WriteNullValue();
@@ -155,50 +155,50 @@ namespace BoardingDsl
         public static PeriodPricingDetail ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "PeriodPricingDetail");
-            bool h0 = false;
-            global::BoardingDsl.PeriodValue? v0 = default;
-            bool h1 = false;
-            decimal? v1 = default;
-            bool h2 = false;
-            decimal? v2 = default;
-            bool h3 = false;
-            decimal? v3 = default;
-            bool h4 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4 = default;
+            bool hasPeriod = false;
+            global::BoardingDsl.PeriodValue? period = default;
+            bool hasExcludingTax = false;
+            decimal? excludingTax = default;
+            bool hasSingleExcludingTax = false;
+            decimal? singleExcludingTax = default;
+            bool hasIncludingTax = false;
+            decimal? includingTax = default;
+            bool hasTaxAmountsPerTaxRate = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? taxAmountsPerTaxRate = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("period"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.PeriodValue?)global::BoardingDsl.PeriodValue.Read(ref reader);
+                    hasPeriod = true;
+                    period = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.PeriodValue?)global::BoardingDsl.PeriodValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("excludingTax"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "excludingTax");
+                    hasExcludingTax = true;
+                    excludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "excludingTax");
                 }
                 else if (reader.ValueTextEquals("singleExcludingTax"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "singleExcludingTax");
+                    hasSingleExcludingTax = true;
+                    singleExcludingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "singleExcludingTax");
                 }
                 else if (reader.ValueTextEquals("includingTax"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "includingTax");
+                    hasIncludingTax = true;
+                    includingTax = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "includingTax");
                 }
                 else if (reader.ValueTextEquals("taxAmountsPerTaxRate"u8))
                 {
                     reader.Read();
-                    h4 = true;
+                    hasTaxAmountsPerTaxRate = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v4 = null;
+                        taxAmountsPerTaxRate = null;
                     }
                     else
                     {
@@ -209,7 +209,7 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.TaxAmountPerTaxRate.ReadFrom(ref reader));
                         }
 
-                        v4 = list;
+                        taxAmountsPerTaxRate = list;
                     }
                 }
                 else
@@ -221,37 +221,37 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasPeriod || period is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("PeriodPricingDetail", "period");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasExcludingTax || excludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("PeriodPricingDetail", "excludingTax");
             }
 
-            if (!h2 || v2 is null)
+            if (!hasSingleExcludingTax || singleExcludingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("PeriodPricingDetail", "singleExcludingTax");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasIncludingTax || includingTax is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("PeriodPricingDetail", "includingTax");
             }
 
             return new PeriodPricingDetail(
-                h0,
-                v0.Value,
-                h1,
-                v1.Value,
-                h2,
-                v2.Value,
-                h3,
-                v3.Value,
-                h4,
-                v4,
+                hasPeriod,
+                period.Value,
+                hasExcludingTax,
+                excludingTax.Value,
+                hasSingleExcludingTax,
+                singleExcludingTax.Value,
+                hasIncludingTax,
+                includingTax.Value,
+                hasTaxAmountsPerTaxRate,
+                taxAmountsPerTaxRate,
                 extensionData);
         }
     }

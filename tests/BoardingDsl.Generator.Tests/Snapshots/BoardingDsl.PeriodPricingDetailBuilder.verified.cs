@@ -9,24 +9,24 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("PeriodPricingDetail", "period-pricing-detail.schema.json")]
     public sealed partial class PeriodPricingDetailBuilder
     {
-        private bool _has0;
-        private string? _period0;
-        private bool _has1;
-        private decimal? _excludingTax1;
-        private bool _has2;
-        private decimal? _singleExcludingTax2;
-        private bool _has3;
-        private decimal? _includingTax3;
-        private bool _has4;
-        private global::BoardingDsl.TaxAmountPerTaxRateBuilder[]? _taxAmountsPerTaxRate4Builders;
-        private global::BoardingDsl.TaxAmountPerTaxRate[]? _taxAmountsPerTaxRate4;
+        private bool _hasPeriod;
+        private string? _period;
+        private bool _hasExcludingTax;
+        private decimal? _excludingTax;
+        private bool _hasSingleExcludingTax;
+        private decimal? _singleExcludingTax;
+        private bool _hasIncludingTax;
+        private decimal? _includingTax;
+        private bool _hasTaxAmountsPerTaxRate;
+        private global::BoardingDsl.TaxAmountPerTaxRateBuilder[]? _taxAmountsPerTaxRateBuilders;
+        private global::BoardingDsl.TaxAmountPerTaxRate[]? _taxAmountsPerTaxRate;
 
         /// <summary>The billing period this price applies to.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("period", typeof(global::BoardingDsl.Period), Required = true)]
         public PeriodPricingDetailBuilder WithPeriod(global::BoardingDsl.Period value)
         {
-            this._has0 = true;
-            this._period0 = global::BoardingDsl.PeriodJson.IsDefined(value) ? global::BoardingDsl.PeriodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasPeriod = true;
+            this._period = global::BoardingDsl.PeriodJson.IsDefined(value) ? global::BoardingDsl.PeriodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -35,8 +35,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("period", typeof(global::BoardingDsl.Period), Required = true)]
         public PeriodPricingDetailBuilder WithPeriod(string value)
         {
-            this._has0 = true;
-            this._period0 = value;
+            this._hasPeriod = true;
+            this._period = value;
             return this;
         }
 
@@ -44,8 +44,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("excludingTax", typeof(decimal), Required = true)]
         public PeriodPricingDetailBuilder WithExcludingTax(decimal value)
         {
-            this._has1 = true;
-            this._excludingTax1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasExcludingTax = true;
+            this._excludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -53,8 +53,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("singleExcludingTax", typeof(decimal), Required = true)]
         public PeriodPricingDetailBuilder WithSingleExcludingTax(decimal value)
         {
-            this._has2 = true;
-            this._singleExcludingTax2 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasSingleExcludingTax = true;
+            this._singleExcludingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -62,8 +62,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("includingTax", typeof(decimal), Required = true)]
         public PeriodPricingDetailBuilder WithIncludingTax(decimal value)
         {
-            this._has3 = true;
-            this._includingTax3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasIncludingTax = true;
+            this._includingTax = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -80,9 +80,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has4 = true;
-            this._taxAmountsPerTaxRate4Builders = builders;
-            this._taxAmountsPerTaxRate4 = null;
+            this._hasTaxAmountsPerTaxRate = true;
+            this._taxAmountsPerTaxRateBuilders = builders;
+            this._taxAmountsPerTaxRate = null;
             return this;
         }
 
@@ -91,9 +91,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("taxAmountsPerTaxRate", typeof(global::BoardingDsl.TaxAmountPerTaxRate[]), Builder = typeof(global::BoardingDsl.TaxAmountPerTaxRateBuilder))]
         public PeriodPricingDetailBuilder WithTaxAmountsPerTaxRate(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.TaxAmountPerTaxRate> items)
         {
-            this._has4 = true;
-            this._taxAmountsPerTaxRate4Builders = null;
-            this._taxAmountsPerTaxRate4 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasTaxAmountsPerTaxRate = true;
+            this._taxAmountsPerTaxRateBuilders = null;
+            this._taxAmountsPerTaxRate = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -110,11 +110,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "period" => this._has0,
-            "excludingTax" => this._has1,
-            "singleExcludingTax" => this._has2,
-            "includingTax" => this._has3,
-            "taxAmountsPerTaxRate" => this._has4,
+            "period" => this._hasPeriod,
+            "excludingTax" => this._hasExcludingTax,
+            "singleExcludingTax" => this._hasSingleExcludingTax,
+            "includingTax" => this._hasIncludingTax,
+            "taxAmountsPerTaxRate" => this._hasTaxAmountsPerTaxRate,
             _ => false,
         };
 
@@ -132,78 +132,78 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public PeriodPricingDetail? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.PeriodValue? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.PeriodValue? period = null;
+            if (!this._hasPeriod)
             {
                 context.Missing("period", "WithPeriod");
             }
 
-            if (this._period0 is not null)
+            if (this._period is not null)
             {
-                if (global::BoardingDsl.PeriodJson.TryParse(this._period0, out var parsed0))
+                if (global::BoardingDsl.PeriodJson.TryParse(this._period, out var parsedPeriod))
                 {
-                    v0 = parsed0;
+                    period = parsedPeriod;
                 }
                 else
                 {
-                    context.Invalid("period", "enum", this._period0, "'" + this._period0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
+                    context.Invalid("period", "enum", this._period, "'" + this._period + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasPeriod)
             {
                 context.Invalid("period", "type", null, "must not be null");
             }
 
-            decimal? v1 = this._excludingTax1;
-            if (!this._has1)
+            decimal? excludingTax = this._excludingTax;
+            if (!this._hasExcludingTax)
             {
                 context.Missing("excludingTax", "WithExcludingTax");
             }
-            else if (v1 is null)
+            else if (excludingTax is null)
             {
                 context.Invalid("excludingTax", "type", null, "must not be null");
             }
 
-            decimal? v2 = this._singleExcludingTax2;
-            if (!this._has2)
+            decimal? singleExcludingTax = this._singleExcludingTax;
+            if (!this._hasSingleExcludingTax)
             {
                 context.Missing("singleExcludingTax", "WithSingleExcludingTax");
             }
-            else if (v2 is null)
+            else if (singleExcludingTax is null)
             {
                 context.Invalid("singleExcludingTax", "type", null, "must not be null");
             }
 
-            decimal? v3 = this._includingTax3;
-            if (!this._has3)
+            decimal? includingTax = this._includingTax;
+            if (!this._hasIncludingTax)
             {
                 context.Missing("includingTax", "WithIncludingTax");
             }
-            else if (v3 is null)
+            else if (includingTax is null)
             {
                 context.Invalid("includingTax", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? v4 = null;
-            if (this._taxAmountsPerTaxRate4Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.TaxAmountPerTaxRate>? taxAmountsPerTaxRate = null;
+            if (this._taxAmountsPerTaxRateBuilders is not null)
             {
-                var list = new global::BoardingDsl.TaxAmountPerTaxRate[this._taxAmountsPerTaxRate4Builders.Length];
+                var list = new global::BoardingDsl.TaxAmountPerTaxRate[this._taxAmountsPerTaxRateBuilders.Length];
                 context.Enter("taxAmountsPerTaxRate");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._taxAmountsPerTaxRate4Builders[i].BuildCore(context, null)!;
+                    list[i] = this._taxAmountsPerTaxRateBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v4 = list;
+                taxAmountsPerTaxRate = list;
             }
-            else if (this._taxAmountsPerTaxRate4 is not null)
+            else if (this._taxAmountsPerTaxRate is not null)
             {
-                v4 = ((global::BoardingDsl.TaxAmountPerTaxRate[])this._taxAmountsPerTaxRate4.Clone());
+                taxAmountsPerTaxRate = ((global::BoardingDsl.TaxAmountPerTaxRate[])this._taxAmountsPerTaxRate.Clone());
             }
-            else if (this._has4)
+            else if (this._hasTaxAmountsPerTaxRate)
             {
                 context.Invalid("taxAmountsPerTaxRate", "type", null, "must not be null");
             }
@@ -225,16 +225,16 @@ namespace BoardingDsl
             }
 
             return new PeriodPricingDetail(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1.GetValueOrDefault(),
-                this._has2,
-                v2.GetValueOrDefault(),
-                this._has3,
-                v3.GetValueOrDefault(),
-                this._has4,
-                v4,
+                this._hasPeriod,
+                period.GetValueOrDefault(),
+                this._hasExcludingTax,
+                excludingTax.GetValueOrDefault(),
+                this._hasSingleExcludingTax,
+                singleExcludingTax.GetValueOrDefault(),
+                this._hasIncludingTax,
+                includingTax.GetValueOrDefault(),
+                this._hasTaxAmountsPerTaxRate,
+                taxAmountsPerTaxRate,
                 null);
         }
     }

@@ -13,59 +13,59 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SetShoppingCartPricingDetailsRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_currency0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost1 = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode2 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately4 = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear5 = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails6 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order7 = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _has7;
+        private static readonly global::System.Text.Json.JsonEncodedText s_currency = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private readonly bool _hasCurrency;
+        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
+        private readonly bool _hasShippingCost;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
+        private readonly bool _hasOneOffPriceCouponCode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
+        private readonly bool _hasOneOffPriceDiscount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
+        private readonly bool _hasTotalAmountToBePaidImmediately;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
+        private readonly bool _hasTotalRevenueForFullYear;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _hasPeriodPricingDetails;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _hasOrder;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal SetShoppingCartPricingDetailsRequest(
-            bool h0,
-            global::BoardingDsl.Currency v0,
-            bool h1,
-            decimal v1,
-            bool h2,
-            string v2,
-            bool h3,
-            decimal v3,
-            bool h4,
-            decimal v4,
-            bool h5,
-            decimal v5,
-            bool h6,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail> v6,
-            bool h7,
-            global::BoardingDsl.Order v7,
+            bool hasCurrency,
+            global::BoardingDsl.Currency currency,
+            bool hasShippingCost,
+            decimal shippingCost,
+            bool hasOneOffPriceCouponCode,
+            string oneOffPriceCouponCode,
+            bool hasOneOffPriceDiscount,
+            decimal oneOffPriceDiscount,
+            bool hasTotalAmountToBePaidImmediately,
+            decimal totalAmountToBePaidImmediately,
+            bool hasTotalRevenueForFullYear,
+            decimal totalRevenueForFullYear,
+            bool hasPeriodPricingDetails,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail> periodPricingDetails,
+            bool hasOrder,
+            global::BoardingDsl.Order order,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Currency = v0;
-            this._has1 = h1;
-            this.ShippingCost = v1;
-            this._has2 = h2;
-            this.OneOffPriceCouponCode = v2;
-            this._has3 = h3;
-            this.OneOffPriceDiscount = v3;
-            this._has4 = h4;
-            this.TotalAmountToBePaidImmediately = v4;
-            this._has5 = h5;
-            this.TotalRevenueForFullYear = v5;
-            this._has6 = h6;
-            this.PeriodPricingDetails = v6;
-            this._has7 = h7;
-            this.Order = v7;
+            this._hasCurrency = hasCurrency;
+            this.Currency = currency;
+            this._hasShippingCost = hasShippingCost;
+            this.ShippingCost = shippingCost;
+            this._hasOneOffPriceCouponCode = hasOneOffPriceCouponCode;
+            this.OneOffPriceCouponCode = oneOffPriceCouponCode;
+            this._hasOneOffPriceDiscount = hasOneOffPriceDiscount;
+            this.OneOffPriceDiscount = oneOffPriceDiscount;
+            this._hasTotalAmountToBePaidImmediately = hasTotalAmountToBePaidImmediately;
+            this.TotalAmountToBePaidImmediately = totalAmountToBePaidImmediately;
+            this._hasTotalRevenueForFullYear = hasTotalRevenueForFullYear;
+            this.TotalRevenueForFullYear = totalRevenueForFullYear;
+            this._hasPeriodPricingDetails = hasPeriodPricingDetails;
+            this.PeriodPricingDetails = periodPricingDetails;
+            this._hasOrder = hasOrder;
+            this.Order = order;
             this._extensionData = extensionData;
         }
 
@@ -100,14 +100,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "currency" => this._has0,
-            "shippingCost" => this._has1,
-            "oneOffPriceCouponCode" => this._has2,
-            "oneOffPriceDiscount" => this._has3,
-            "totalAmountToBePaidImmediately" => this._has4,
-            "totalRevenueForFullYear" => this._has5,
-            "periodPricingDetails" => this._has6,
-            "order" => this._has7,
+            "currency" => this._hasCurrency,
+            "shippingCost" => this._hasShippingCost,
+            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
+            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
+            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
+            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -118,39 +118,39 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasCurrency)
             {
-                writer.WriteString(s_currency0, global::BoardingDsl.CurrencyJson.ToJsonString(this.Currency));
+                writer.WriteString(s_currency, global::BoardingDsl.CurrencyJson.ToJsonString(this.Currency));
             }
 
-            if (this._has1)
+            if (this._hasShippingCost)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost1, this.ShippingCost);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost, this.ShippingCost);
             }
 
-            if (this._has2)
+            if (this._hasOneOffPriceCouponCode)
             {
-                writer.WriteString(s_oneOffPriceCouponCode2, this.OneOffPriceCouponCode);
+                writer.WriteString(s_oneOffPriceCouponCode, this.OneOffPriceCouponCode);
             }
 
-            if (this._has3)
+            if (this._hasOneOffPriceDiscount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount, this.OneOffPriceDiscount);
             }
 
-            if (this._has4)
+            if (this._hasTotalAmountToBePaidImmediately)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately, this.TotalAmountToBePaidImmediately);
             }
 
-            if (this._has5)
+            if (this._hasTotalRevenueForFullYear)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear, this.TotalRevenueForFullYear);
             }
 
-            if (this._has6)
+            if (this._hasPeriodPricingDetails)
             {
-                writer.WritePropertyName(s_periodPricingDetails6);
+                writer.WritePropertyName(s_periodPricingDetails);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.PeriodPricingDetails)
@@ -162,9 +162,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has7)
+            if (this._hasOrder)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order7, this.Order);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -195,68 +195,68 @@ namespace BoardingDsl
         public static SetShoppingCartPricingDetailsRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "SetShoppingCartPricingDetailsRequest");
-            bool h0 = false;
-            global::BoardingDsl.Currency? v0 = default;
-            bool h1 = false;
-            decimal? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            decimal? v3 = default;
-            bool h4 = false;
-            decimal? v4 = default;
-            bool h5 = false;
-            decimal? v5 = default;
-            bool h6 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = default;
-            bool h7 = false;
-            global::BoardingDsl.Order? v7 = default;
+            bool hasCurrency = false;
+            global::BoardingDsl.Currency? currency = default;
+            bool hasShippingCost = false;
+            decimal? shippingCost = default;
+            bool hasOneOffPriceCouponCode = false;
+            string? oneOffPriceCouponCode = default;
+            bool hasOneOffPriceDiscount = false;
+            decimal? oneOffPriceDiscount = default;
+            bool hasTotalAmountToBePaidImmediately = false;
+            decimal? totalAmountToBePaidImmediately = default;
+            bool hasTotalRevenueForFullYear = false;
+            decimal? totalRevenueForFullYear = default;
+            bool hasPeriodPricingDetails = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = default;
+            bool hasOrder = false;
+            global::BoardingDsl.Order? order = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("currency"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Currency?)global::BoardingDsl.CurrencyJson.Read(ref reader);
+                    hasCurrency = true;
+                    currency = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.Currency?)global::BoardingDsl.CurrencyJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("shippingCost"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
+                    hasShippingCost = true;
+                    shippingCost = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceCouponCode"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
+                    hasOneOffPriceCouponCode = true;
+                    oneOffPriceCouponCode = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceDiscount"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
+                    hasOneOffPriceDiscount = true;
+                    oneOffPriceDiscount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
                 }
                 else if (reader.ValueTextEquals("totalAmountToBePaidImmediately"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
+                    hasTotalAmountToBePaidImmediately = true;
+                    totalAmountToBePaidImmediately = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
                 }
                 else if (reader.ValueTextEquals("totalRevenueForFullYear"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
+                    hasTotalRevenueForFullYear = true;
+                    totalRevenueForFullYear = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {
                     reader.Read();
-                    h6 = true;
+                    hasPeriodPricingDetails = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v6 = null;
+                        periodPricingDetails = null;
                     }
                     else
                     {
@@ -267,14 +267,14 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.PeriodPricingDetail.ReadFrom(ref reader));
                         }
 
-                        v6 = list;
+                        periodPricingDetails = list;
                     }
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
+                    hasOrder = true;
+                    order = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -285,63 +285,63 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasCurrency || currency is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "currency");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasShippingCost || shippingCost is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "shippingCost");
             }
 
-            if (!h2 || v2 is null)
+            if (!hasOneOffPriceCouponCode || oneOffPriceCouponCode is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "oneOffPriceCouponCode");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasOneOffPriceDiscount || oneOffPriceDiscount is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "oneOffPriceDiscount");
             }
 
-            if (!h4 || v4 is null)
+            if (!hasTotalAmountToBePaidImmediately || totalAmountToBePaidImmediately is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "totalAmountToBePaidImmediately");
             }
 
-            if (!h5 || v5 is null)
+            if (!hasTotalRevenueForFullYear || totalRevenueForFullYear is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "totalRevenueForFullYear");
             }
 
-            if (!h6 || v6 is null)
+            if (!hasPeriodPricingDetails || periodPricingDetails is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "periodPricingDetails");
             }
 
-            if (!h7 || v7 is null)
+            if (!hasOrder || order is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SetShoppingCartPricingDetailsRequest", "order");
             }
 
             return new SetShoppingCartPricingDetailsRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1.Value,
-                h2,
-                v2!,
-                h3,
-                v3.Value,
-                h4,
-                v4.Value,
-                h5,
-                v5.Value,
-                h6,
-                v6!,
-                h7,
-                v7!,
+                hasCurrency,
+                currency.Value,
+                hasShippingCost,
+                shippingCost.Value,
+                hasOneOffPriceCouponCode,
+                oneOffPriceCouponCode!,
+                hasOneOffPriceDiscount,
+                oneOffPriceDiscount.Value,
+                hasTotalAmountToBePaidImmediately,
+                totalAmountToBePaidImmediately.Value,
+                hasTotalRevenueForFullYear,
+                totalRevenueForFullYear.Value,
+                hasPeriodPricingDetails,
+                periodPricingDetails!,
+                hasOrder,
+                order!,
                 extensionData);
         }
     }

@@ -9,31 +9,31 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("SetShoppingCartPricingDetailsRequest", "set-shopping-cart-pricing-details.schema.json")]
     public sealed partial class SetShoppingCartPricingDetailsRequestBuilder
     {
-        private bool _has0;
-        private string? _currency0;
-        private bool _has1;
-        private decimal? _shippingCost1;
-        private bool _has2;
-        private string? _oneOffPriceCouponCode2;
-        private bool _has3;
-        private decimal? _oneOffPriceDiscount3;
-        private bool _has4;
-        private decimal? _totalAmountToBePaidImmediately4;
-        private bool _has5;
-        private decimal? _totalRevenueForFullYear5;
-        private bool _has6;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails6Builders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails6;
-        private bool _has7;
-        private global::BoardingDsl.OrderBuilder? _order7Builder;
-        private global::BoardingDsl.Order? _order7;
+        private bool _hasCurrency;
+        private string? _currency;
+        private bool _hasShippingCost;
+        private decimal? _shippingCost;
+        private bool _hasOneOffPriceCouponCode;
+        private string? _oneOffPriceCouponCode;
+        private bool _hasOneOffPriceDiscount;
+        private decimal? _oneOffPriceDiscount;
+        private bool _hasTotalAmountToBePaidImmediately;
+        private decimal? _totalAmountToBePaidImmediately;
+        private bool _hasTotalRevenueForFullYear;
+        private decimal? _totalRevenueForFullYear;
+        private bool _hasPeriodPricingDetails;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
+        private bool _hasOrder;
+        private global::BoardingDsl.OrderBuilder? _orderBuilder;
+        private global::BoardingDsl.Order? _order;
 
         /// <summary>The currency of the order.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("currency", typeof(global::BoardingDsl.Currency), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(global::BoardingDsl.Currency value)
         {
-            this._has0 = true;
-            this._currency0 = global::BoardingDsl.CurrencyJson.IsDefined(value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasCurrency = true;
+            this._currency = global::BoardingDsl.CurrencyJson.IsDefined(value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -42,8 +42,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("currency", typeof(global::BoardingDsl.Currency), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(string value)
         {
-            this._has0 = true;
-            this._currency0 = value;
+            this._hasCurrency = true;
+            this._currency = value;
             return this;
         }
 
@@ -51,8 +51,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("shippingCost", typeof(decimal), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithShippingCost(decimal value)
         {
-            this._has1 = true;
-            this._shippingCost1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasShippingCost = true;
+            this._shippingCost = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -60,8 +60,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceCouponCode", typeof(string), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithOneOffPriceCouponCode(string value)
         {
-            this._has2 = true;
-            this._oneOffPriceCouponCode2 = value;
+            this._hasOneOffPriceCouponCode = true;
+            this._oneOffPriceCouponCode = value;
             return this;
         }
 
@@ -69,8 +69,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceDiscount", typeof(decimal), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithOneOffPriceDiscount(decimal value)
         {
-            this._has3 = true;
-            this._oneOffPriceDiscount3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasOneOffPriceDiscount = true;
+            this._oneOffPriceDiscount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -78,8 +78,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("totalAmountToBePaidImmediately", typeof(decimal), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithTotalAmountToBePaidImmediately(decimal value)
         {
-            this._has4 = true;
-            this._totalAmountToBePaidImmediately4 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTotalAmountToBePaidImmediately = true;
+            this._totalAmountToBePaidImmediately = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -87,8 +87,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("totalRevenueForFullYear", typeof(decimal), Required = true)]
         public SetShoppingCartPricingDetailsRequestBuilder WithTotalRevenueForFullYear(decimal value)
         {
-            this._has5 = true;
-            this._totalRevenueForFullYear5 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTotalRevenueForFullYear = true;
+            this._totalRevenueForFullYear = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -105,9 +105,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has6 = true;
-            this._periodPricingDetails6Builders = builders;
-            this._periodPricingDetails6 = null;
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = builders;
+            this._periodPricingDetails = null;
             return this;
         }
 
@@ -116,9 +116,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("periodPricingDetails", typeof(global::BoardingDsl.PeriodPricingDetail[]), Required = true, Builder = typeof(global::BoardingDsl.PeriodPricingDetailBuilder))]
         public SetShoppingCartPricingDetailsRequestBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail> items)
         {
-            this._has6 = true;
-            this._periodPricingDetails6Builders = null;
-            this._periodPricingDetails6 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = null;
+            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -130,9 +130,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._has7 = true;
-            this._order7Builder = builder;
-            this._order7 = null;
+            this._hasOrder = true;
+            this._orderBuilder = builder;
+            this._order = null;
             return this;
         }
 
@@ -141,9 +141,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("order", typeof(global::BoardingDsl.Order), Required = true, Builder = typeof(global::BoardingDsl.OrderBuilder))]
         public SetShoppingCartPricingDetailsRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._has7 = true;
-            this._order7Builder = null;
-            this._order7 = value;
+            this._hasOrder = true;
+            this._orderBuilder = null;
+            this._order = value;
             return this;
         }
 
@@ -160,14 +160,14 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "currency" => this._has0,
-            "shippingCost" => this._has1,
-            "oneOffPriceCouponCode" => this._has2,
-            "oneOffPriceDiscount" => this._has3,
-            "totalAmountToBePaidImmediately" => this._has4,
-            "totalRevenueForFullYear" => this._has5,
-            "periodPricingDetails" => this._has6,
-            "order" => this._has7,
+            "currency" => this._hasCurrency,
+            "shippingCost" => this._hasShippingCost,
+            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
+            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
+            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
+            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -188,120 +188,120 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public SetShoppingCartPricingDetailsRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.Currency? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.Currency? currency = null;
+            if (!this._hasCurrency)
             {
                 context.Missing("currency", "WithCurrency");
             }
 
-            if (this._currency0 is not null)
+            if (this._currency is not null)
             {
-                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
+                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsedCurrency))
                 {
-                    v0 = parsed0;
+                    currency = parsedCurrency;
                 }
                 else
                 {
-                    context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                    context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasCurrency)
             {
                 context.Invalid("currency", "type", null, "must not be null");
             }
 
-            decimal? v1 = this._shippingCost1;
-            if (!this._has1)
+            decimal? shippingCost = this._shippingCost;
+            if (!this._hasShippingCost)
             {
                 context.Missing("shippingCost", "WithShippingCost");
             }
-            else if (v1 is null)
+            else if (shippingCost is null)
             {
                 context.Invalid("shippingCost", "type", null, "must not be null");
             }
 
-            string? v2 = this._oneOffPriceCouponCode2;
-            if (!this._has2)
+            string? oneOffPriceCouponCode = this._oneOffPriceCouponCode;
+            if (!this._hasOneOffPriceCouponCode)
             {
                 context.Missing("oneOffPriceCouponCode", "WithOneOffPriceCouponCode");
             }
-            else if (v2 is null)
+            else if (oneOffPriceCouponCode is null)
             {
                 context.Invalid("oneOffPriceCouponCode", "type", null, "must not be null");
             }
 
-            decimal? v3 = this._oneOffPriceDiscount3;
-            if (!this._has3)
+            decimal? oneOffPriceDiscount = this._oneOffPriceDiscount;
+            if (!this._hasOneOffPriceDiscount)
             {
                 context.Missing("oneOffPriceDiscount", "WithOneOffPriceDiscount");
             }
-            else if (v3 is null)
+            else if (oneOffPriceDiscount is null)
             {
                 context.Invalid("oneOffPriceDiscount", "type", null, "must not be null");
             }
 
-            decimal? v4 = this._totalAmountToBePaidImmediately4;
-            if (!this._has4)
+            decimal? totalAmountToBePaidImmediately = this._totalAmountToBePaidImmediately;
+            if (!this._hasTotalAmountToBePaidImmediately)
             {
                 context.Missing("totalAmountToBePaidImmediately", "WithTotalAmountToBePaidImmediately");
             }
-            else if (v4 is null)
+            else if (totalAmountToBePaidImmediately is null)
             {
                 context.Invalid("totalAmountToBePaidImmediately", "type", null, "must not be null");
             }
 
-            decimal? v5 = this._totalRevenueForFullYear5;
-            if (!this._has5)
+            decimal? totalRevenueForFullYear = this._totalRevenueForFullYear;
+            if (!this._hasTotalRevenueForFullYear)
             {
                 context.Missing("totalRevenueForFullYear", "WithTotalRevenueForFullYear");
             }
-            else if (v5 is null)
+            else if (totalRevenueForFullYear is null)
             {
                 context.Invalid("totalRevenueForFullYear", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
-            if (!this._has6)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = null;
+            if (!this._hasPeriodPricingDetails)
             {
                 context.Missing("periodPricingDetails", "WithPeriodPricingDetails");
             }
 
-            if (this._periodPricingDetails6Builders is not null)
+            if (this._periodPricingDetailsBuilders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetails6Builders[i].BuildCore(context, null)!;
+                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v6 = list;
+                periodPricingDetails = list;
             }
-            else if (this._periodPricingDetails6 is not null)
+            else if (this._periodPricingDetails is not null)
             {
-                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
+                periodPricingDetails = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
             }
-            else if (this._has6)
+            else if (this._hasPeriodPricingDetails)
             {
                 context.Invalid("periodPricingDetails", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Order? v7 = this._order7;
-            if (!this._has7)
+            global::BoardingDsl.Order? order = this._order;
+            if (!this._hasOrder)
             {
                 context.Missing("order", "WithOrder");
             }
 
-            if (this._order7Builder is not null)
+            if (this._orderBuilder is not null)
             {
                 context.Enter("order");
-                v7 = this._order7Builder.BuildCore(context, null);
+                order = this._orderBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has7 && v7 is null)
+            else if (this._hasOrder && order is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
@@ -323,22 +323,22 @@ namespace BoardingDsl
             }
 
             return new SetShoppingCartPricingDetailsRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1.GetValueOrDefault(),
-                this._has2,
-                v2!,
-                this._has3,
-                v3.GetValueOrDefault(),
-                this._has4,
-                v4.GetValueOrDefault(),
-                this._has5,
-                v5.GetValueOrDefault(),
-                this._has6,
-                v6!,
-                this._has7,
-                v7!,
+                this._hasCurrency,
+                currency.GetValueOrDefault(),
+                this._hasShippingCost,
+                shippingCost.GetValueOrDefault(),
+                this._hasOneOffPriceCouponCode,
+                oneOffPriceCouponCode!,
+                this._hasOneOffPriceDiscount,
+                oneOffPriceDiscount.GetValueOrDefault(),
+                this._hasTotalAmountToBePaidImmediately,
+                totalAmountToBePaidImmediately.GetValueOrDefault(),
+                this._hasTotalRevenueForFullYear,
+                totalRevenueForFullYear.GetValueOrDefault(),
+                this._hasPeriodPricingDetails,
+                periodPricingDetails!,
+                this._hasOrder,
+                order!,
                 null);
         }
     }

@@ -13,53 +13,53 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ShoppingCart : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_currency0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost1 = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode2 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount3 = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately4 = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear5 = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails6 = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
-        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_currency = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private readonly bool _hasCurrency;
+        private static readonly global::System.Text.Json.JsonEncodedText s_shippingCost = global::System.Text.Json.JsonEncodedText.Encode("shippingCost");
+        private readonly bool _hasShippingCost;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceCouponCode = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceCouponCode");
+        private readonly bool _hasOneOffPriceCouponCode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oneOffPriceDiscount = global::System.Text.Json.JsonEncodedText.Encode("oneOffPriceDiscount");
+        private readonly bool _hasOneOffPriceDiscount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountToBePaidImmediately = global::System.Text.Json.JsonEncodedText.Encode("totalAmountToBePaidImmediately");
+        private readonly bool _hasTotalAmountToBePaidImmediately;
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalRevenueForFullYear = global::System.Text.Json.JsonEncodedText.Encode("totalRevenueForFullYear");
+        private readonly bool _hasTotalRevenueForFullYear;
+        private static readonly global::System.Text.Json.JsonEncodedText s_periodPricingDetails = global::System.Text.Json.JsonEncodedText.Encode("periodPricingDetails");
+        private readonly bool _hasPeriodPricingDetails;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ShoppingCart(
-            bool h0,
-            global::BoardingDsl.CurrencyValue? v0,
-            bool h1,
-            decimal? v1,
-            bool h2,
-            string? v2,
-            bool h3,
-            decimal? v3,
-            bool h4,
-            decimal? v4,
-            bool h5,
-            decimal? v5,
-            bool h6,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6,
+            bool hasCurrency,
+            global::BoardingDsl.CurrencyValue? currency,
+            bool hasShippingCost,
+            decimal? shippingCost,
+            bool hasOneOffPriceCouponCode,
+            string? oneOffPriceCouponCode,
+            bool hasOneOffPriceDiscount,
+            decimal? oneOffPriceDiscount,
+            bool hasTotalAmountToBePaidImmediately,
+            decimal? totalAmountToBePaidImmediately,
+            bool hasTotalRevenueForFullYear,
+            decimal? totalRevenueForFullYear,
+            bool hasPeriodPricingDetails,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Currency = v0;
-            this._has1 = h1;
-            this.ShippingCost = v1;
-            this._has2 = h2;
-            this.OneOffPriceCouponCode = v2;
-            this._has3 = h3;
-            this.OneOffPriceDiscount = v3;
-            this._has4 = h4;
-            this.TotalAmountToBePaidImmediately = v4;
-            this._has5 = h5;
-            this.TotalRevenueForFullYear = v5;
-            this._has6 = h6;
-            this.PeriodPricingDetails = v6;
+            this._hasCurrency = hasCurrency;
+            this.Currency = currency;
+            this._hasShippingCost = hasShippingCost;
+            this.ShippingCost = shippingCost;
+            this._hasOneOffPriceCouponCode = hasOneOffPriceCouponCode;
+            this.OneOffPriceCouponCode = oneOffPriceCouponCode;
+            this._hasOneOffPriceDiscount = hasOneOffPriceDiscount;
+            this.OneOffPriceDiscount = oneOffPriceDiscount;
+            this._hasTotalAmountToBePaidImmediately = hasTotalAmountToBePaidImmediately;
+            this.TotalAmountToBePaidImmediately = totalAmountToBePaidImmediately;
+            this._hasTotalRevenueForFullYear = hasTotalRevenueForFullYear;
+            this.TotalRevenueForFullYear = totalRevenueForFullYear;
+            this._hasPeriodPricingDetails = hasPeriodPricingDetails;
+            this.PeriodPricingDetails = periodPricingDetails;
             this._extensionData = extensionData;
         }
 
@@ -91,13 +91,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "currency" => this._has0,
-            "shippingCost" => this._has1,
-            "oneOffPriceCouponCode" => this._has2,
-            "oneOffPriceDiscount" => this._has3,
-            "totalAmountToBePaidImmediately" => this._has4,
-            "totalRevenueForFullYear" => this._has5,
-            "periodPricingDetails" => this._has6,
+            "currency" => this._hasCurrency,
+            "shippingCost" => this._hasShippingCost,
+            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
+            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
+            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
+            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
             _ => false,
         };
 
@@ -108,39 +108,39 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasCurrency)
             {
-                writer.WriteString(s_currency0, this.Currency?.ToJsonString());
+                writer.WriteString(s_currency, this.Currency?.ToJsonString());
             }
 
-            if (this._has1)
+            if (this._hasShippingCost)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost1, this.ShippingCost);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_shippingCost, this.ShippingCost);
             }
 
-            if (this._has2)
+            if (this._hasOneOffPriceCouponCode)
             {
-                writer.WriteString(s_oneOffPriceCouponCode2, this.OneOffPriceCouponCode);
+                writer.WriteString(s_oneOffPriceCouponCode, this.OneOffPriceCouponCode);
             }
 
-            if (this._has3)
+            if (this._hasOneOffPriceDiscount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount3, this.OneOffPriceDiscount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oneOffPriceDiscount, this.OneOffPriceDiscount);
             }
 
-            if (this._has4)
+            if (this._hasTotalAmountToBePaidImmediately)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately4, this.TotalAmountToBePaidImmediately);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalAmountToBePaidImmediately, this.TotalAmountToBePaidImmediately);
             }
 
-            if (this._has5)
+            if (this._hasTotalRevenueForFullYear)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear5, this.TotalRevenueForFullYear);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_totalRevenueForFullYear, this.TotalRevenueForFullYear);
             }
 
-            if (this._has6)
+            if (this._hasPeriodPricingDetails)
             {
-                writer.WritePropertyName(s_periodPricingDetails6);
+                writer.WritePropertyName(s_periodPricingDetails);
                 if (this.PeriodPricingDetails is null)
                 {
                     writer.WriteNullValue();
@@ -185,66 +185,66 @@ namespace BoardingDsl
         public static ShoppingCart ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ShoppingCart");
-            bool h0 = false;
-            global::BoardingDsl.CurrencyValue? v0 = default;
-            bool h1 = false;
-            decimal? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            decimal? v3 = default;
-            bool h4 = false;
-            decimal? v4 = default;
-            bool h5 = false;
-            decimal? v5 = default;
-            bool h6 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = default;
+            bool hasCurrency = false;
+            global::BoardingDsl.CurrencyValue? currency = default;
+            bool hasShippingCost = false;
+            decimal? shippingCost = default;
+            bool hasOneOffPriceCouponCode = false;
+            string? oneOffPriceCouponCode = default;
+            bool hasOneOffPriceDiscount = false;
+            decimal? oneOffPriceDiscount = default;
+            bool hasTotalAmountToBePaidImmediately = false;
+            decimal? totalAmountToBePaidImmediately = default;
+            bool hasTotalRevenueForFullYear = false;
+            decimal? totalRevenueForFullYear = default;
+            bool hasPeriodPricingDetails = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("currency"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CurrencyValue?)global::BoardingDsl.CurrencyValue.Read(ref reader);
+                    hasCurrency = true;
+                    currency = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CurrencyValue?)global::BoardingDsl.CurrencyValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("shippingCost"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
+                    hasShippingCost = true;
+                    shippingCost = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "shippingCost");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceCouponCode"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
+                    hasOneOffPriceCouponCode = true;
+                    oneOffPriceCouponCode = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oneOffPriceCouponCode");
                 }
                 else if (reader.ValueTextEquals("oneOffPriceDiscount"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
+                    hasOneOffPriceDiscount = true;
+                    oneOffPriceDiscount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "oneOffPriceDiscount");
                 }
                 else if (reader.ValueTextEquals("totalAmountToBePaidImmediately"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
+                    hasTotalAmountToBePaidImmediately = true;
+                    totalAmountToBePaidImmediately = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalAmountToBePaidImmediately");
                 }
                 else if (reader.ValueTextEquals("totalRevenueForFullYear"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
+                    hasTotalRevenueForFullYear = true;
+                    totalRevenueForFullYear = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "totalRevenueForFullYear");
                 }
                 else if (reader.ValueTextEquals("periodPricingDetails"u8))
                 {
                     reader.Read();
-                    h6 = true;
+                    hasPeriodPricingDetails = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v6 = null;
+                        periodPricingDetails = null;
                     }
                     else
                     {
@@ -255,7 +255,7 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.PeriodPricingDetail.ReadFrom(ref reader));
                         }
 
-                        v6 = list;
+                        periodPricingDetails = list;
                     }
                 }
                 else
@@ -268,20 +268,20 @@ namespace BoardingDsl
             }
 
             return new ShoppingCart(
-                h0,
-                v0,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
-                h5,
-                v5,
-                h6,
-                v6,
+                hasCurrency,
+                currency,
+                hasShippingCost,
+                shippingCost,
+                hasOneOffPriceCouponCode,
+                oneOffPriceCouponCode,
+                hasOneOffPriceDiscount,
+                oneOffPriceDiscount,
+                hasTotalAmountToBePaidImmediately,
+                totalAmountToBePaidImmediately,
+                hasTotalRevenueForFullYear,
+                totalRevenueForFullYear,
+                hasPeriodPricingDetails,
+                periodPricingDetails,
                 extensionData);
         }
     }

@@ -9,28 +9,28 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ShoppingCart", "shopping-cart.schema.json")]
     public sealed partial class ShoppingCartBuilder
     {
-        private bool _has0;
-        private string? _currency0;
-        private bool _has1;
-        private decimal? _shippingCost1;
-        private bool _has2;
-        private string? _oneOffPriceCouponCode2;
-        private bool _has3;
-        private decimal? _oneOffPriceDiscount3;
-        private bool _has4;
-        private decimal? _totalAmountToBePaidImmediately4;
-        private bool _has5;
-        private decimal? _totalRevenueForFullYear5;
-        private bool _has6;
-        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetails6Builders;
-        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails6;
+        private bool _hasCurrency;
+        private string? _currency;
+        private bool _hasShippingCost;
+        private decimal? _shippingCost;
+        private bool _hasOneOffPriceCouponCode;
+        private string? _oneOffPriceCouponCode;
+        private bool _hasOneOffPriceDiscount;
+        private decimal? _oneOffPriceDiscount;
+        private bool _hasTotalAmountToBePaidImmediately;
+        private decimal? _totalAmountToBePaidImmediately;
+        private bool _hasTotalRevenueForFullYear;
+        private decimal? _totalRevenueForFullYear;
+        private bool _hasPeriodPricingDetails;
+        private global::BoardingDsl.PeriodPricingDetailBuilder[]? _periodPricingDetailsBuilders;
+        private global::BoardingDsl.PeriodPricingDetail[]? _periodPricingDetails;
 
         /// <summary>The currency of the order, or null before the totals are set.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("currency", typeof(global::BoardingDsl.Currency))]
         public ShoppingCartBuilder WithCurrency(global::BoardingDsl.Currency? value)
         {
-            this._has0 = true;
-            this._currency0 = value is null ? null : global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasCurrency = true;
+            this._currency = value is null ? null : global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -39,8 +39,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("currency", typeof(global::BoardingDsl.Currency))]
         public ShoppingCartBuilder WithCurrency(string? value)
         {
-            this._has0 = true;
-            this._currency0 = value;
+            this._hasCurrency = true;
+            this._currency = value;
             return this;
         }
 
@@ -49,8 +49,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("shippingCost", typeof(decimal))]
         public ShoppingCartBuilder WithShippingCost(decimal? value)
         {
-            this._has1 = true;
-            this._shippingCost1 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._hasShippingCost = true;
+            this._shippingCost = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -59,8 +59,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceCouponCode", typeof(string))]
         public ShoppingCartBuilder WithOneOffPriceCouponCode(string? value)
         {
-            this._has2 = true;
-            this._oneOffPriceCouponCode2 = value;
+            this._hasOneOffPriceCouponCode = true;
+            this._oneOffPriceCouponCode = value;
             return this;
         }
 
@@ -69,8 +69,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oneOffPriceDiscount", typeof(decimal))]
         public ShoppingCartBuilder WithOneOffPriceDiscount(decimal? value)
         {
-            this._has3 = true;
-            this._oneOffPriceDiscount3 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._hasOneOffPriceDiscount = true;
+            this._oneOffPriceDiscount = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -79,8 +79,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("totalAmountToBePaidImmediately", typeof(decimal))]
         public ShoppingCartBuilder WithTotalAmountToBePaidImmediately(decimal? value)
         {
-            this._has4 = true;
-            this._totalAmountToBePaidImmediately4 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._hasTotalAmountToBePaidImmediately = true;
+            this._totalAmountToBePaidImmediately = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -89,8 +89,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("totalRevenueForFullYear", typeof(decimal))]
         public ShoppingCartBuilder WithTotalRevenueForFullYear(decimal? value)
         {
-            this._has5 = true;
-            this._totalRevenueForFullYear5 = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
+            this._hasTotalRevenueForFullYear = true;
+            this._totalRevenueForFullYear = value is null ? null : global::BoardingDsl.Serialization.BoardingRules.Normalize(value.Value);
             return this;
         }
 
@@ -107,9 +107,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has6 = true;
-            this._periodPricingDetails6Builders = builders;
-            this._periodPricingDetails6 = null;
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = builders;
+            this._periodPricingDetails = null;
             return this;
         }
 
@@ -118,9 +118,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("periodPricingDetails", typeof(global::BoardingDsl.PeriodPricingDetail[]), Builder = typeof(global::BoardingDsl.PeriodPricingDetailBuilder))]
         public ShoppingCartBuilder WithPeriodPricingDetails(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PeriodPricingDetail>? items)
         {
-            this._has6 = true;
-            this._periodPricingDetails6Builders = null;
-            this._periodPricingDetails6 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasPeriodPricingDetails = true;
+            this._periodPricingDetailsBuilders = null;
+            this._periodPricingDetails = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -137,13 +137,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "currency" => this._has0,
-            "shippingCost" => this._has1,
-            "oneOffPriceCouponCode" => this._has2,
-            "oneOffPriceDiscount" => this._has3,
-            "totalAmountToBePaidImmediately" => this._has4,
-            "totalRevenueForFullYear" => this._has5,
-            "periodPricingDetails" => this._has6,
+            "currency" => this._hasCurrency,
+            "shippingCost" => this._hasShippingCost,
+            "oneOffPriceCouponCode" => this._hasOneOffPriceCouponCode,
+            "oneOffPriceDiscount" => this._hasOneOffPriceDiscount,
+            "totalAmountToBePaidImmediately" => this._hasTotalAmountToBePaidImmediately,
+            "totalRevenueForFullYear" => this._hasTotalRevenueForFullYear,
+            "periodPricingDetails" => this._hasPeriodPricingDetails,
             _ => false,
         };
 
@@ -163,47 +163,47 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ShoppingCart? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.CurrencyValue? v0 = null;
-            if (this._currency0 is not null)
+            global::BoardingDsl.CurrencyValue? currency = null;
+            if (this._currency is not null)
             {
-                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency0, out var parsed0))
+                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsedCurrency))
                 {
-                    v0 = parsed0;
+                    currency = parsedCurrency;
                 }
                 else
                 {
-                    context.Invalid("currency", "enum", this._currency0, "'" + this._currency0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+                    context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
                 }
             }
 
-            decimal? v1 = this._shippingCost1;
+            decimal? shippingCost = this._shippingCost;
 
-            string? v2 = this._oneOffPriceCouponCode2;
+            string? oneOffPriceCouponCode = this._oneOffPriceCouponCode;
 
-            decimal? v3 = this._oneOffPriceDiscount3;
+            decimal? oneOffPriceDiscount = this._oneOffPriceDiscount;
 
-            decimal? v4 = this._totalAmountToBePaidImmediately4;
+            decimal? totalAmountToBePaidImmediately = this._totalAmountToBePaidImmediately;
 
-            decimal? v5 = this._totalRevenueForFullYear5;
+            decimal? totalRevenueForFullYear = this._totalRevenueForFullYear;
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? v6 = null;
-            if (this._periodPricingDetails6Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.PeriodPricingDetail>? periodPricingDetails = null;
+            if (this._periodPricingDetailsBuilders is not null)
             {
-                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetails6Builders.Length];
+                var list = new global::BoardingDsl.PeriodPricingDetail[this._periodPricingDetailsBuilders.Length];
                 context.Enter("periodPricingDetails");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._periodPricingDetails6Builders[i].BuildCore(context, null)!;
+                    list[i] = this._periodPricingDetailsBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v6 = list;
+                periodPricingDetails = list;
             }
-            else if (this._periodPricingDetails6 is not null)
+            else if (this._periodPricingDetails is not null)
             {
-                v6 = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails6.Clone());
+                periodPricingDetails = ((global::BoardingDsl.PeriodPricingDetail[])this._periodPricingDetails.Clone());
             }
 
             if (extraRequired is not null)
@@ -223,20 +223,20 @@ namespace BoardingDsl
             }
 
             return new ShoppingCart(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
-                this._has5,
-                v5,
-                this._has6,
-                v6,
+                this._hasCurrency,
+                currency,
+                this._hasShippingCost,
+                shippingCost,
+                this._hasOneOffPriceCouponCode,
+                oneOffPriceCouponCode,
+                this._hasOneOffPriceDiscount,
+                oneOffPriceDiscount,
+                this._hasTotalAmountToBePaidImmediately,
+                totalAmountToBePaidImmediately,
+                this._hasTotalRevenueForFullYear,
+                totalRevenueForFullYear,
+                this._hasPeriodPricingDetails,
+                periodPricingDetails,
                 null);
         }
     }

@@ -13,23 +13,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StatusNotificationInformation : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_notificationUrl0 = global::System.Text.Json.JsonEncodedText.Encode("notificationUrl");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_notifyOnStatus1 = global::System.Text.Json.JsonEncodedText.Encode("notifyOnStatus");
-        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notificationUrl = global::System.Text.Json.JsonEncodedText.Encode("notificationUrl");
+        private readonly bool _hasNotificationUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyOnStatus = global::System.Text.Json.JsonEncodedText.Encode("notifyOnStatus");
+        private readonly bool _hasNotifyOnStatus;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StatusNotificationInformation(
-            bool h0,
-            string? v0,
-            bool h1,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1,
+            bool hasNotificationUrl,
+            string? notificationUrl,
+            bool hasNotifyOnStatus,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? notifyOnStatus,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.NotificationUrl = v0;
-            this._has1 = h1;
-            this.NotifyOnStatus = v1;
+            this._hasNotificationUrl = hasNotificationUrl;
+            this.NotificationUrl = notificationUrl;
+            this._hasNotifyOnStatus = hasNotifyOnStatus;
+            this.NotifyOnStatus = notifyOnStatus;
             this._extensionData = extensionData;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "notificationUrl" => this._has0,
-            "notifyOnStatus" => this._has1,
+            "notificationUrl" => this._hasNotificationUrl,
+            "notifyOnStatus" => this._hasNotifyOnStatus,
             _ => false,
         };
 
@@ -58,14 +58,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasNotificationUrl)
             {
-                writer.WriteString(s_notificationUrl0, this.NotificationUrl);
+                writer.WriteString(s_notificationUrl, this.NotificationUrl);
             }
 
-            if (this._has1)
+            if (this._hasNotifyOnStatus)
             {
-                writer.WritePropertyName(s_notifyOnStatus1);
+                writer.WritePropertyName(s_notifyOnStatus);
                 if (this.NotifyOnStatus is null)
                 {
                     writer.WriteNullValue();
@@ -110,26 +110,26 @@ namespace BoardingDsl
         public static StatusNotificationInformation ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "StatusNotificationInformation");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1 = default;
+            bool hasNotificationUrl = false;
+            string? notificationUrl = default;
+            bool hasNotifyOnStatus = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? notifyOnStatus = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("notificationUrl"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "notificationUrl");
+                    hasNotificationUrl = true;
+                    notificationUrl = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "notificationUrl");
                 }
                 else if (reader.ValueTextEquals("notifyOnStatus"u8))
                 {
                     reader.Read();
-                    h1 = true;
+                    hasNotifyOnStatus = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v1 = null;
+                        notifyOnStatus = null;
                     }
                     else
                     {
@@ -140,7 +140,7 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.OrderStatusJson.Read(ref reader));
                         }
 
-                        v1 = list;
+                        notifyOnStatus = list;
                     }
                 }
                 else
@@ -153,10 +153,10 @@ namespace BoardingDsl
             }
 
             return new StatusNotificationInformation(
-                h0,
-                v0,
-                h1,
-                v1,
+                hasNotificationUrl,
+                notificationUrl,
+                hasNotifyOnStatus,
+                notifyOnStatus,
                 extensionData);
         }
     }

@@ -9,18 +9,18 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("StatusNotificationInformation", "status-notification-information.schema.json")]
     public sealed partial class StatusNotificationInformationBuilder
     {
-        private bool _has0;
-        private string? _notificationUrl0;
-        private bool _has1;
-        private string[]? _notifyOnStatus1;
+        private bool _hasNotificationUrl;
+        private string? _notificationUrl;
+        private bool _hasNotifyOnStatus;
+        private string[]? _notifyOnStatus;
 
         /// <summary>The address CCV calls when the order's status changes. Only https:// addresses are supported.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("notificationUrl", typeof(string), HttpsPattern = "^https://")]
         public StatusNotificationInformationBuilder WithNotificationUrl(string? value)
         {
-            this._has0 = true;
-            this._notificationUrl0 = value;
+            this._hasNotificationUrl = true;
+            this._notificationUrl = value;
             return this;
         }
 
@@ -37,10 +37,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("notifyOnStatus", typeof(global::BoardingDsl.OrderStatus[]), IgnoredUnlessSet = "notificationUrl", WarnOnDuplicates = true)]
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.OrderStatus> values)
         {
-            this._has1 = true;
+            this._hasNotifyOnStatus = true;
             if (values is null)
             {
-                this._notifyOnStatus1 = null;
+                this._notifyOnStatus = null;
                 return this;
             }
 
@@ -51,7 +51,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.OrderStatusJson.IsDefined(source[i]) ? global::BoardingDsl.OrderStatusJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._notifyOnStatus1 = texts;
+            this._notifyOnStatus = texts;
             return this;
         }
 
@@ -66,8 +66,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("notifyOnStatus", typeof(global::BoardingDsl.OrderStatus[]), IgnoredUnlessSet = "notificationUrl", WarnOnDuplicates = true)]
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has1 = true;
-            this._notifyOnStatus1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasNotifyOnStatus = true;
+            this._notifyOnStatus = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -84,8 +84,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "notificationUrl" => this._has0,
-            "notifyOnStatus" => this._has1,
+            "notificationUrl" => this._hasNotificationUrl,
+            "notifyOnStatus" => this._hasNotifyOnStatus,
             _ => false,
         };
 
@@ -100,10 +100,10 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StatusNotificationInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._notificationUrl0;
-            if (v0 is not null)
+            string? notificationUrl = this._notificationUrl;
+            if (notificationUrl is not null)
             {
-                var text = v0;
+                var text = notificationUrl;
                 if (!text.StartsWith("https://", global::System.StringComparison.Ordinal))
                 {
                     context.Invalid("notificationUrl", "pattern ^https://", text, "must match the pattern " + "^https://");
@@ -115,21 +115,21 @@ namespace BoardingDsl
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? v1 = null;
-            if (this._notifyOnStatus1 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.OrderStatus>? notifyOnStatus = null;
+            if (this._notifyOnStatus is not null)
             {
-                var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus1.Length];
+                var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatus1[i], out list[i]))
+                    if (!global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatus[i], out list[i]))
                     {
-                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatus1[i], "'" + this._notifyOnStatus1[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatus[i], "'" + this._notifyOnStatus[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
                     }
                 }
 
-                v1 = list;
+                notifyOnStatus = list;
             }
-            else if (this._has1)
+            else if (this._hasNotifyOnStatus)
             {
                 context.Invalid("notifyOnStatus", "type", null, "must not be null");
             }
@@ -151,10 +151,10 @@ namespace BoardingDsl
             }
 
             return new StatusNotificationInformation(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
+                this._hasNotificationUrl,
+                notificationUrl,
+                this._hasNotifyOnStatus,
+                notifyOnStatus,
                 null);
         }
     }

@@ -13,65 +13,65 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StoreInformation : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_companyName0 = global::System.Text.Json.JsonEncodedText.Encode("companyName");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_tradingName1 = global::System.Text.Json.JsonEncodedText.Encode("tradingName");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cocNumber2 = global::System.Text.Json.JsonEncodedText.Encode("cocNumber");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_cocRegistry3 = global::System.Text.Json.JsonEncodedText.Encode("cocRegistry");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumber4 = global::System.Text.Json.JsonEncodedText.Encode("taxNumber");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_storeAddress5 = global::System.Text.Json.JsonEncodedText.Encode("storeAddress");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_deliveryAddress6 = global::System.Text.Json.JsonEncodedText.Encode("deliveryAddress");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_eBillingEmailAddress7 = global::System.Text.Json.JsonEncodedText.Encode("eBillingEmailAddress");
-        private readonly bool _has7;
-        private static readonly global::System.Text.Json.JsonEncodedText s_reportingEmailAddress8 = global::System.Text.Json.JsonEncodedText.Encode("reportingEmailAddress");
-        private readonly bool _has8;
+        private static readonly global::System.Text.Json.JsonEncodedText s_companyName = global::System.Text.Json.JsonEncodedText.Encode("companyName");
+        private readonly bool _hasCompanyName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_tradingName = global::System.Text.Json.JsonEncodedText.Encode("tradingName");
+        private readonly bool _hasTradingName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cocNumber = global::System.Text.Json.JsonEncodedText.Encode("cocNumber");
+        private readonly bool _hasCocNumber;
+        private static readonly global::System.Text.Json.JsonEncodedText s_cocRegistry = global::System.Text.Json.JsonEncodedText.Encode("cocRegistry");
+        private readonly bool _hasCocRegistry;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumber = global::System.Text.Json.JsonEncodedText.Encode("taxNumber");
+        private readonly bool _hasTaxNumber;
+        private static readonly global::System.Text.Json.JsonEncodedText s_storeAddress = global::System.Text.Json.JsonEncodedText.Encode("storeAddress");
+        private readonly bool _hasStoreAddress;
+        private static readonly global::System.Text.Json.JsonEncodedText s_deliveryAddress = global::System.Text.Json.JsonEncodedText.Encode("deliveryAddress");
+        private readonly bool _hasDeliveryAddress;
+        private static readonly global::System.Text.Json.JsonEncodedText s_eBillingEmailAddress = global::System.Text.Json.JsonEncodedText.Encode("eBillingEmailAddress");
+        private readonly bool _hasEBillingEmailAddress;
+        private static readonly global::System.Text.Json.JsonEncodedText s_reportingEmailAddress = global::System.Text.Json.JsonEncodedText.Encode("reportingEmailAddress");
+        private readonly bool _hasReportingEmailAddress;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StoreInformation(
-            bool h0,
-            string? v0,
-            bool h1,
-            string? v1,
-            bool h2,
-            string v2,
-            bool h3,
-            global::BoardingDsl.CocRegistryValue v3,
-            bool h4,
-            string? v4,
-            bool h5,
-            global::BoardingDsl.Address? v5,
-            bool h6,
-            global::BoardingDsl.Address? v6,
-            bool h7,
-            string? v7,
-            bool h8,
-            string? v8,
+            bool hasCompanyName,
+            string? companyName,
+            bool hasTradingName,
+            string? tradingName,
+            bool hasCocNumber,
+            string cocNumber,
+            bool hasCocRegistry,
+            global::BoardingDsl.CocRegistryValue cocRegistry,
+            bool hasTaxNumber,
+            string? taxNumber,
+            bool hasStoreAddress,
+            global::BoardingDsl.Address? storeAddress,
+            bool hasDeliveryAddress,
+            global::BoardingDsl.Address? deliveryAddress,
+            bool hasEBillingEmailAddress,
+            string? eBillingEmailAddress,
+            bool hasReportingEmailAddress,
+            string? reportingEmailAddress,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.CompanyName = v0;
-            this._has1 = h1;
-            this.TradingName = v1;
-            this._has2 = h2;
-            this.CocNumber = v2;
-            this._has3 = h3;
-            this.CocRegistry = v3;
-            this._has4 = h4;
-            this.TaxNumber = v4;
-            this._has5 = h5;
-            this.StoreAddress = v5;
-            this._has6 = h6;
-            this.DeliveryAddress = v6;
-            this._has7 = h7;
-            this.EBillingEmailAddress = v7;
-            this._has8 = h8;
-            this.ReportingEmailAddress = v8;
+            this._hasCompanyName = hasCompanyName;
+            this.CompanyName = companyName;
+            this._hasTradingName = hasTradingName;
+            this.TradingName = tradingName;
+            this._hasCocNumber = hasCocNumber;
+            this.CocNumber = cocNumber;
+            this._hasCocRegistry = hasCocRegistry;
+            this.CocRegistry = cocRegistry;
+            this._hasTaxNumber = hasTaxNumber;
+            this.TaxNumber = taxNumber;
+            this._hasStoreAddress = hasStoreAddress;
+            this.StoreAddress = storeAddress;
+            this._hasDeliveryAddress = hasDeliveryAddress;
+            this.DeliveryAddress = deliveryAddress;
+            this._hasEBillingEmailAddress = hasEBillingEmailAddress;
+            this.EBillingEmailAddress = eBillingEmailAddress;
+            this._hasReportingEmailAddress = hasReportingEmailAddress;
+            this.ReportingEmailAddress = reportingEmailAddress;
             this._extensionData = extensionData;
         }
 
@@ -109,15 +109,15 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "companyName" => this._has0,
-            "tradingName" => this._has1,
-            "cocNumber" => this._has2,
-            "cocRegistry" => this._has3,
-            "taxNumber" => this._has4,
-            "storeAddress" => this._has5,
-            "deliveryAddress" => this._has6,
-            "eBillingEmailAddress" => this._has7,
-            "reportingEmailAddress" => this._has8,
+            "companyName" => this._hasCompanyName,
+            "tradingName" => this._hasTradingName,
+            "cocNumber" => this._hasCocNumber,
+            "cocRegistry" => this._hasCocRegistry,
+            "taxNumber" => this._hasTaxNumber,
+            "storeAddress" => this._hasStoreAddress,
+            "deliveryAddress" => this._hasDeliveryAddress,
+            "eBillingEmailAddress" => this._hasEBillingEmailAddress,
+            "reportingEmailAddress" => this._hasReportingEmailAddress,
             _ => false,
         };
 
@@ -128,49 +128,49 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasCompanyName)
             {
-                writer.WriteString(s_companyName0, this.CompanyName);
+                writer.WriteString(s_companyName, this.CompanyName);
             }
 
-            if (this._has1)
+            if (this._hasTradingName)
             {
-                writer.WriteString(s_tradingName1, this.TradingName);
+                writer.WriteString(s_tradingName, this.TradingName);
             }
 
-            if (this._has2)
+            if (this._hasCocNumber)
             {
-                writer.WriteString(s_cocNumber2, this.CocNumber);
+                writer.WriteString(s_cocNumber, this.CocNumber);
             }
 
-            if (this._has3)
+            if (this._hasCocRegistry)
             {
-                writer.WriteString(s_cocRegistry3, this.CocRegistry.ToJsonString());
+                writer.WriteString(s_cocRegistry, this.CocRegistry.ToJsonString());
             }
 
-            if (this._has4)
+            if (this._hasTaxNumber)
             {
-                writer.WriteString(s_taxNumber4, this.TaxNumber);
+                writer.WriteString(s_taxNumber, this.TaxNumber);
             }
 
-            if (this._has5)
+            if (this._hasStoreAddress)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeAddress5, this.StoreAddress);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_storeAddress, this.StoreAddress);
             }
 
-            if (this._has6)
+            if (this._hasDeliveryAddress)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_deliveryAddress6, this.DeliveryAddress);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_deliveryAddress, this.DeliveryAddress);
             }
 
-            if (this._has7)
+            if (this._hasEBillingEmailAddress)
             {
-                writer.WriteString(s_eBillingEmailAddress7, this.EBillingEmailAddress);
+                writer.WriteString(s_eBillingEmailAddress, this.EBillingEmailAddress);
             }
 
-            if (this._has8)
+            if (this._hasReportingEmailAddress)
             {
-                writer.WriteString(s_reportingEmailAddress8, this.ReportingEmailAddress);
+                writer.WriteString(s_reportingEmailAddress, this.ReportingEmailAddress);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -201,80 +201,80 @@ namespace BoardingDsl
         public static StoreInformation ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "StoreInformation");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            global::BoardingDsl.CocRegistryValue? v3 = default;
-            bool h4 = false;
-            string? v4 = default;
-            bool h5 = false;
-            global::BoardingDsl.Address? v5 = default;
-            bool h6 = false;
-            global::BoardingDsl.Address? v6 = default;
-            bool h7 = false;
-            string? v7 = default;
-            bool h8 = false;
-            string? v8 = default;
+            bool hasCompanyName = false;
+            string? companyName = default;
+            bool hasTradingName = false;
+            string? tradingName = default;
+            bool hasCocNumber = false;
+            string? cocNumber = default;
+            bool hasCocRegistry = false;
+            global::BoardingDsl.CocRegistryValue? cocRegistry = default;
+            bool hasTaxNumber = false;
+            string? taxNumber = default;
+            bool hasStoreAddress = false;
+            global::BoardingDsl.Address? storeAddress = default;
+            bool hasDeliveryAddress = false;
+            global::BoardingDsl.Address? deliveryAddress = default;
+            bool hasEBillingEmailAddress = false;
+            string? eBillingEmailAddress = default;
+            bool hasReportingEmailAddress = false;
+            string? reportingEmailAddress = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("companyName"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "companyName");
+                    hasCompanyName = true;
+                    companyName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "companyName");
                 }
                 else if (reader.ValueTextEquals("tradingName"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "tradingName");
+                    hasTradingName = true;
+                    tradingName = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "tradingName");
                 }
                 else if (reader.ValueTextEquals("cocNumber"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cocNumber");
+                    hasCocNumber = true;
+                    cocNumber = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "cocNumber");
                 }
                 else if (reader.ValueTextEquals("cocRegistry"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CocRegistryValue?)global::BoardingDsl.CocRegistryValue.Read(ref reader);
+                    hasCocRegistry = true;
+                    cocRegistry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.CocRegistryValue?)global::BoardingDsl.CocRegistryValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("taxNumber"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "taxNumber");
+                    hasTaxNumber = true;
+                    taxNumber = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "taxNumber");
                 }
                 else if (reader.ValueTextEquals("storeAddress"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
+                    hasStoreAddress = true;
+                    storeAddress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("deliveryAddress"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
+                    hasDeliveryAddress = true;
+                    deliveryAddress = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Address.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("eBillingEmailAddress"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "eBillingEmailAddress");
+                    hasEBillingEmailAddress = true;
+                    eBillingEmailAddress = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "eBillingEmailAddress");
                 }
                 else if (reader.ValueTextEquals("reportingEmailAddress"u8))
                 {
                     reader.Read();
-                    h8 = true;
-                    v8 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "reportingEmailAddress");
+                    hasReportingEmailAddress = true;
+                    reportingEmailAddress = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "reportingEmailAddress");
                 }
                 else
                 {
@@ -285,35 +285,35 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h2 || v2 is null)
+            if (!hasCocNumber || cocNumber is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("StoreInformation", "cocNumber");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasCocRegistry || cocRegistry is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("StoreInformation", "cocRegistry");
             }
 
             return new StoreInformation(
-                h0,
-                v0,
-                h1,
-                v1,
-                h2,
-                v2!,
-                h3,
-                v3.Value,
-                h4,
-                v4,
-                h5,
-                v5,
-                h6,
-                v6,
-                h7,
-                v7,
-                h8,
-                v8,
+                hasCompanyName,
+                companyName,
+                hasTradingName,
+                tradingName,
+                hasCocNumber,
+                cocNumber!,
+                hasCocRegistry,
+                cocRegistry.Value,
+                hasTaxNumber,
+                taxNumber,
+                hasStoreAddress,
+                storeAddress,
+                hasDeliveryAddress,
+                deliveryAddress,
+                hasEBillingEmailAddress,
+                eBillingEmailAddress,
+                hasReportingEmailAddress,
+                reportingEmailAddress,
                 extensionData);
         }
     }

@@ -9,34 +9,34 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("StoreInformation", "store-information.schema.json")]
     public sealed partial class StoreInformationBuilder
     {
-        private bool _has0;
-        private string? _companyName0;
-        private bool _has1;
-        private string? _tradingName1;
-        private bool _has2;
-        private string? _cocNumber2;
-        private bool _has3;
-        private string? _cocRegistry3;
-        private bool _has4;
-        private string? _taxNumber4;
-        private bool _has5;
-        private global::BoardingDsl.AddressBuilder? _storeAddress5Builder;
-        private global::BoardingDsl.Address? _storeAddress5;
-        private bool _has6;
-        private global::BoardingDsl.AddressBuilder? _deliveryAddress6Builder;
-        private global::BoardingDsl.Address? _deliveryAddress6;
-        private bool _has7;
-        private string? _eBillingEmailAddress7;
-        private bool _has8;
-        private string? _reportingEmailAddress8;
+        private bool _hasCompanyName;
+        private string? _companyName;
+        private bool _hasTradingName;
+        private string? _tradingName;
+        private bool _hasCocNumber;
+        private string? _cocNumber;
+        private bool _hasCocRegistry;
+        private string? _cocRegistry;
+        private bool _hasTaxNumber;
+        private string? _taxNumber;
+        private bool _hasStoreAddress;
+        private global::BoardingDsl.AddressBuilder? _storeAddressBuilder;
+        private global::BoardingDsl.Address? _storeAddress;
+        private bool _hasDeliveryAddress;
+        private global::BoardingDsl.AddressBuilder? _deliveryAddressBuilder;
+        private global::BoardingDsl.Address? _deliveryAddress;
+        private bool _hasEBillingEmailAddress;
+        private string? _eBillingEmailAddress;
+        private bool _hasReportingEmailAddress;
+        private string? _reportingEmailAddress;
 
         /// <summary>The company's name as officially registered.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("companyName", typeof(string))]
         public StoreInformationBuilder WithCompanyName(string? value)
         {
-            this._has0 = true;
-            this._companyName0 = value;
+            this._hasCompanyName = true;
+            this._companyName = value;
             return this;
         }
 
@@ -45,8 +45,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("tradingName", typeof(string))]
         public StoreInformationBuilder WithTradingName(string? value)
         {
-            this._has1 = true;
-            this._tradingName1 = value;
+            this._hasTradingName = true;
+            this._tradingName = value;
             return this;
         }
 
@@ -54,8 +54,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("cocNumber", typeof(string), Required = true)]
         public StoreInformationBuilder WithCocNumber(string value)
         {
-            this._has2 = true;
-            this._cocNumber2 = value;
+            this._hasCocNumber = true;
+            this._cocNumber = value;
             return this;
         }
 
@@ -63,8 +63,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("cocRegistry", typeof(global::BoardingDsl.CocRegistry), Required = true)]
         public StoreInformationBuilder WithCocRegistry(global::BoardingDsl.CocRegistry value)
         {
-            this._has3 = true;
-            this._cocRegistry3 = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? global::BoardingDsl.CocRegistryJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasCocRegistry = true;
+            this._cocRegistry = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? global::BoardingDsl.CocRegistryJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -73,8 +73,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("cocRegistry", typeof(global::BoardingDsl.CocRegistry), Required = true)]
         public StoreInformationBuilder WithCocRegistry(string value)
         {
-            this._has3 = true;
-            this._cocRegistry3 = value;
+            this._hasCocRegistry = true;
+            this._cocRegistry = value;
             return this;
         }
 
@@ -83,8 +83,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("taxNumber", typeof(string))]
         public StoreInformationBuilder WithTaxNumber(string? value)
         {
-            this._has4 = true;
-            this._taxNumber4 = value;
+            this._hasTaxNumber = true;
+            this._taxNumber = value;
             return this;
         }
 
@@ -96,9 +96,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.AddressBuilder();
             build(builder);
-            this._has5 = true;
-            this._storeAddress5Builder = builder;
-            this._storeAddress5 = null;
+            this._hasStoreAddress = true;
+            this._storeAddressBuilder = builder;
+            this._storeAddress = null;
             return this;
         }
 
@@ -107,9 +107,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("storeAddress", typeof(global::BoardingDsl.Address), Builder = typeof(global::BoardingDsl.AddressBuilder))]
         public StoreInformationBuilder WithStoreAddress(global::BoardingDsl.Address? value)
         {
-            this._has5 = true;
-            this._storeAddress5Builder = null;
-            this._storeAddress5 = value;
+            this._hasStoreAddress = true;
+            this._storeAddressBuilder = null;
+            this._storeAddress = value;
             return this;
         }
 
@@ -121,9 +121,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.AddressBuilder();
             build(builder);
-            this._has6 = true;
-            this._deliveryAddress6Builder = builder;
-            this._deliveryAddress6 = null;
+            this._hasDeliveryAddress = true;
+            this._deliveryAddressBuilder = builder;
+            this._deliveryAddress = null;
             return this;
         }
 
@@ -132,9 +132,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("deliveryAddress", typeof(global::BoardingDsl.Address), Builder = typeof(global::BoardingDsl.AddressBuilder))]
         public StoreInformationBuilder WithDeliveryAddress(global::BoardingDsl.Address? value)
         {
-            this._has6 = true;
-            this._deliveryAddress6Builder = null;
-            this._deliveryAddress6 = value;
+            this._hasDeliveryAddress = true;
+            this._deliveryAddressBuilder = null;
+            this._deliveryAddress = value;
             return this;
         }
 
@@ -143,8 +143,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("eBillingEmailAddress", typeof(string))]
         public StoreInformationBuilder WithEBillingEmailAddress(string? value)
         {
-            this._has7 = true;
-            this._eBillingEmailAddress7 = value;
+            this._hasEBillingEmailAddress = true;
+            this._eBillingEmailAddress = value;
             return this;
         }
 
@@ -153,8 +153,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("reportingEmailAddress", typeof(string))]
         public StoreInformationBuilder WithReportingEmailAddress(string? value)
         {
-            this._has8 = true;
-            this._reportingEmailAddress8 = value;
+            this._hasReportingEmailAddress = true;
+            this._reportingEmailAddress = value;
             return this;
         }
 
@@ -171,15 +171,15 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "companyName" => this._has0,
-            "tradingName" => this._has1,
-            "cocNumber" => this._has2,
-            "cocRegistry" => this._has3,
-            "taxNumber" => this._has4,
-            "storeAddress" => this._has5,
-            "deliveryAddress" => this._has6,
-            "eBillingEmailAddress" => this._has7,
-            "reportingEmailAddress" => this._has8,
+            "companyName" => this._hasCompanyName,
+            "tradingName" => this._hasTradingName,
+            "cocNumber" => this._hasCocNumber,
+            "cocRegistry" => this._hasCocRegistry,
+            "taxNumber" => this._hasTaxNumber,
+            "storeAddress" => this._hasStoreAddress,
+            "deliveryAddress" => this._hasDeliveryAddress,
+            "eBillingEmailAddress" => this._hasEBillingEmailAddress,
+            "reportingEmailAddress" => this._hasReportingEmailAddress,
             _ => false,
         };
 
@@ -201,74 +201,74 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StoreInformation? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._companyName0;
+            string? companyName = this._companyName;
 
-            string? v1 = this._tradingName1;
+            string? tradingName = this._tradingName;
 
-            string? v2 = this._cocNumber2;
-            if (!this._has2)
+            string? cocNumber = this._cocNumber;
+            if (!this._hasCocNumber)
             {
                 context.Missing("cocNumber", "WithCocNumber");
             }
-            else if (v2 is null)
+            else if (cocNumber is null)
             {
                 context.Invalid("cocNumber", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.CocRegistryValue? v3 = null;
-            if (!this._has3)
+            global::BoardingDsl.CocRegistryValue? cocRegistry = null;
+            if (!this._hasCocRegistry)
             {
                 context.Missing("cocRegistry", "WithCocRegistry");
             }
 
-            if (this._cocRegistry3 is not null)
+            if (this._cocRegistry is not null)
             {
-                if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry3, out var parsed3))
+                if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry, out var parsedCocRegistry))
                 {
-                    v3 = parsed3;
+                    cocRegistry = parsedCocRegistry;
                 }
                 else
                 {
-                    context.Invalid("cocRegistry", "enum", this._cocRegistry3, "'" + this._cocRegistry3 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
+                    context.Invalid("cocRegistry", "enum", this._cocRegistry, "'" + this._cocRegistry + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
                 }
             }
-            else if (this._has3)
+            else if (this._hasCocRegistry)
             {
                 context.Invalid("cocRegistry", "type", null, "must not be null");
             }
 
-            string? v4 = this._taxNumber4;
+            string? taxNumber = this._taxNumber;
 
-            global::BoardingDsl.Address? v5 = this._storeAddress5;
-            if (this._storeAddress5Builder is not null)
+            global::BoardingDsl.Address? storeAddress = this._storeAddress;
+            if (this._storeAddressBuilder is not null)
             {
                 context.Enter("storeAddress");
-                v5 = this._storeAddress5Builder.BuildCore(context, null);
+                storeAddress = this._storeAddressBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
-            global::BoardingDsl.Address? v6 = this._deliveryAddress6;
-            if (this._deliveryAddress6Builder is not null)
+            global::BoardingDsl.Address? deliveryAddress = this._deliveryAddress;
+            if (this._deliveryAddressBuilder is not null)
             {
                 context.Enter("deliveryAddress");
-                v6 = this._deliveryAddress6Builder.BuildCore(context, null);
+                deliveryAddress = this._deliveryAddressBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
-            string? v7 = this._eBillingEmailAddress7;
-            if (v7 is not null)
+            string? eBillingEmailAddress = this._eBillingEmailAddress;
+            if (eBillingEmailAddress is not null)
             {
-                var text = v7;
+                var text = eBillingEmailAddress;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("eBillingEmailAddress", "format email", text, "must be an e-mail address");
                 }
             }
 
-            string? v8 = this._reportingEmailAddress8;
-            if (v8 is not null)
+            string? reportingEmailAddress = this._reportingEmailAddress;
+            if (reportingEmailAddress is not null)
             {
-                var text = v8;
+                var text = reportingEmailAddress;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("reportingEmailAddress", "format email", text, "must be an e-mail address");
@@ -292,24 +292,24 @@ namespace BoardingDsl
             }
 
             return new StoreInformation(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
-                this._has2,
-                v2!,
-                this._has3,
-                v3.GetValueOrDefault(),
-                this._has4,
-                v4,
-                this._has5,
-                v5,
-                this._has6,
-                v6,
-                this._has7,
-                v7,
-                this._has8,
-                v8,
+                this._hasCompanyName,
+                companyName,
+                this._hasTradingName,
+                tradingName,
+                this._hasCocNumber,
+                cocNumber!,
+                this._hasCocRegistry,
+                cocRegistry.GetValueOrDefault(),
+                this._hasTaxNumber,
+                taxNumber,
+                this._hasStoreAddress,
+                storeAddress,
+                this._hasDeliveryAddress,
+                deliveryAddress,
+                this._hasEBillingEmailAddress,
+                eBillingEmailAddress,
+                this._hasReportingEmailAddress,
+                reportingEmailAddress,
                 null);
         }
     }

@@ -13,35 +13,35 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class SubmitOrderRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_notifyCustomerByEmail0 = global::System.Text.Json.JsonEncodedText.Encode("notifyCustomerByEmail");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference1 = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusNotificationInformation2 = global::System.Text.Json.JsonEncodedText.Encode("statusNotificationInformation");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_order3 = global::System.Text.Json.JsonEncodedText.Encode("order");
-        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyCustomerByEmail = global::System.Text.Json.JsonEncodedText.Encode("notifyCustomerByEmail");
+        private readonly bool _hasNotifyCustomerByEmail;
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalReference = global::System.Text.Json.JsonEncodedText.Encode("externalReference");
+        private readonly bool _hasExternalReference;
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusNotificationInformation = global::System.Text.Json.JsonEncodedText.Encode("statusNotificationInformation");
+        private readonly bool _hasStatusNotificationInformation;
+        private static readonly global::System.Text.Json.JsonEncodedText s_order = global::System.Text.Json.JsonEncodedText.Encode("order");
+        private readonly bool _hasOrder;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal SubmitOrderRequest(
-            bool h0,
-            bool v0,
-            bool h1,
-            string? v1,
-            bool h2,
-            global::BoardingDsl.StatusNotificationInformation? v2,
-            bool h3,
-            global::BoardingDsl.Order v3,
+            bool hasNotifyCustomerByEmail,
+            bool notifyCustomerByEmail,
+            bool hasExternalReference,
+            string? externalReference,
+            bool hasStatusNotificationInformation,
+            global::BoardingDsl.StatusNotificationInformation? statusNotificationInformation,
+            bool hasOrder,
+            global::BoardingDsl.Order order,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.NotifyCustomerByEmail = v0;
-            this._has1 = h1;
-            this.ExternalReference = v1;
-            this._has2 = h2;
-            this.StatusNotificationInformation = v2;
-            this._has3 = h3;
-            this.Order = v3;
+            this._hasNotifyCustomerByEmail = hasNotifyCustomerByEmail;
+            this.NotifyCustomerByEmail = notifyCustomerByEmail;
+            this._hasExternalReference = hasExternalReference;
+            this.ExternalReference = externalReference;
+            this._hasStatusNotificationInformation = hasStatusNotificationInformation;
+            this.StatusNotificationInformation = statusNotificationInformation;
+            this._hasOrder = hasOrder;
+            this.Order = order;
             this._extensionData = extensionData;
         }
 
@@ -64,10 +64,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "notifyCustomerByEmail" => this._has0,
-            "externalReference" => this._has1,
-            "statusNotificationInformation" => this._has2,
-            "order" => this._has3,
+            "notifyCustomerByEmail" => this._hasNotifyCustomerByEmail,
+            "externalReference" => this._hasExternalReference,
+            "statusNotificationInformation" => this._hasStatusNotificationInformation,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -78,24 +78,24 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasNotifyCustomerByEmail)
             {
-                writer.WriteBoolean(s_notifyCustomerByEmail0, this.NotifyCustomerByEmail);
+                writer.WriteBoolean(s_notifyCustomerByEmail, this.NotifyCustomerByEmail);
             }
 
-            if (this._has1)
+            if (this._hasExternalReference)
             {
-                writer.WriteString(s_externalReference1, this.ExternalReference);
+                writer.WriteString(s_externalReference, this.ExternalReference);
             }
 
-            if (this._has2)
+            if (this._hasStatusNotificationInformation)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_statusNotificationInformation2, this.StatusNotificationInformation);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_statusNotificationInformation, this.StatusNotificationInformation);
             }
 
-            if (this._has3)
+            if (this._hasOrder)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order3, this.Order);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_order, this.Order);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -126,40 +126,40 @@ namespace BoardingDsl
         public static SubmitOrderRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "SubmitOrderRequest");
-            bool h0 = false;
-            bool? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            global::BoardingDsl.StatusNotificationInformation? v2 = default;
-            bool h3 = false;
-            global::BoardingDsl.Order? v3 = default;
+            bool hasNotifyCustomerByEmail = false;
+            bool? notifyCustomerByEmail = default;
+            bool hasExternalReference = false;
+            string? externalReference = default;
+            bool hasStatusNotificationInformation = false;
+            global::BoardingDsl.StatusNotificationInformation? statusNotificationInformation = default;
+            bool hasOrder = false;
+            global::BoardingDsl.Order? order = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("notifyCustomerByEmail"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "notifyCustomerByEmail");
+                    hasNotifyCustomerByEmail = true;
+                    notifyCustomerByEmail = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "notifyCustomerByEmail");
                 }
                 else if (reader.ValueTextEquals("externalReference"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
+                    hasExternalReference = true;
+                    externalReference = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "externalReference");
                 }
                 else if (reader.ValueTextEquals("statusNotificationInformation"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StatusNotificationInformation.ReadFrom(ref reader);
+                    hasStatusNotificationInformation = true;
+                    statusNotificationInformation = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.StatusNotificationInformation.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("order"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
+                    hasOrder = true;
+                    order = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Order.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -170,25 +170,25 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasNotifyCustomerByEmail || notifyCustomerByEmail is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SubmitOrderRequest", "notifyCustomerByEmail");
             }
 
-            if (!h3 || v3 is null)
+            if (!hasOrder || order is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("SubmitOrderRequest", "order");
             }
 
             return new SubmitOrderRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3!,
+                hasNotifyCustomerByEmail,
+                notifyCustomerByEmail.Value,
+                hasExternalReference,
+                externalReference,
+                hasStatusNotificationInformation,
+                statusNotificationInformation,
+                hasOrder,
+                order!,
                 extensionData);
         }
     }

@@ -9,23 +9,23 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("SubmitOrderRequest", "submit-order.schema.json")]
     public sealed partial class SubmitOrderRequestBuilder
     {
-        private bool _has0;
-        private bool? _notifyCustomerByEmail0;
-        private bool _has1;
-        private string? _externalReference1;
-        private bool _has2;
-        private global::BoardingDsl.StatusNotificationInformationBuilder? _statusNotificationInformation2Builder;
-        private global::BoardingDsl.StatusNotificationInformation? _statusNotificationInformation2;
-        private bool _has3;
-        private global::BoardingDsl.OrderBuilder? _order3Builder;
-        private global::BoardingDsl.Order? _order3;
+        private bool _hasNotifyCustomerByEmail;
+        private bool? _notifyCustomerByEmail;
+        private bool _hasExternalReference;
+        private string? _externalReference;
+        private bool _hasStatusNotificationInformation;
+        private global::BoardingDsl.StatusNotificationInformationBuilder? _statusNotificationInformationBuilder;
+        private global::BoardingDsl.StatusNotificationInformation? _statusNotificationInformation;
+        private bool _hasOrder;
+        private global::BoardingDsl.OrderBuilder? _orderBuilder;
+        private global::BoardingDsl.Order? _order;
 
         /// <summary>When true, CCV e-mails the end customer to finish the order at CCV.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("notifyCustomerByEmail", typeof(bool), Required = true)]
         public SubmitOrderRequestBuilder WithNotifyCustomerByEmail(bool value)
         {
-            this._has0 = true;
-            this._notifyCustomerByEmail0 = value;
+            this._hasNotifyCustomerByEmail = true;
+            this._notifyCustomerByEmail = value;
             return this;
         }
 
@@ -34,8 +34,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("externalReference", typeof(string))]
         public SubmitOrderRequestBuilder WithExternalReference(string? value)
         {
-            this._has1 = true;
-            this._externalReference1 = value;
+            this._hasExternalReference = true;
+            this._externalReference = value;
             return this;
         }
 
@@ -47,9 +47,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.StatusNotificationInformationBuilder();
             build(builder);
-            this._has2 = true;
-            this._statusNotificationInformation2Builder = builder;
-            this._statusNotificationInformation2 = null;
+            this._hasStatusNotificationInformation = true;
+            this._statusNotificationInformationBuilder = builder;
+            this._statusNotificationInformation = null;
             return this;
         }
 
@@ -58,9 +58,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("statusNotificationInformation", typeof(global::BoardingDsl.StatusNotificationInformation), Builder = typeof(global::BoardingDsl.StatusNotificationInformationBuilder))]
         public SubmitOrderRequestBuilder WithStatusNotificationInformation(global::BoardingDsl.StatusNotificationInformation? value)
         {
-            this._has2 = true;
-            this._statusNotificationInformation2Builder = null;
-            this._statusNotificationInformation2 = value;
+            this._hasStatusNotificationInformation = true;
+            this._statusNotificationInformationBuilder = null;
+            this._statusNotificationInformation = value;
             return this;
         }
 
@@ -72,9 +72,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.OrderBuilder();
             build(builder);
-            this._has3 = true;
-            this._order3Builder = builder;
-            this._order3 = null;
+            this._hasOrder = true;
+            this._orderBuilder = builder;
+            this._order = null;
             return this;
         }
 
@@ -83,9 +83,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("order", typeof(global::BoardingDsl.Order), Required = true, Builder = typeof(global::BoardingDsl.OrderBuilder))]
         public SubmitOrderRequestBuilder WithOrder(global::BoardingDsl.Order value)
         {
-            this._has3 = true;
-            this._order3Builder = null;
-            this._order3 = value;
+            this._hasOrder = true;
+            this._orderBuilder = null;
+            this._order = value;
             return this;
         }
 
@@ -102,10 +102,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "notifyCustomerByEmail" => this._has0,
-            "externalReference" => this._has1,
-            "statusNotificationInformation" => this._has2,
-            "order" => this._has3,
+            "notifyCustomerByEmail" => this._hasNotifyCustomerByEmail,
+            "externalReference" => this._hasExternalReference,
+            "statusNotificationInformation" => this._hasStatusNotificationInformation,
+            "order" => this._hasOrder,
             _ => false,
         };
 
@@ -122,39 +122,39 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public SubmitOrderRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            bool? v0 = this._notifyCustomerByEmail0;
-            if (!this._has0)
+            bool? notifyCustomerByEmail = this._notifyCustomerByEmail;
+            if (!this._hasNotifyCustomerByEmail)
             {
                 context.Missing("notifyCustomerByEmail", "WithNotifyCustomerByEmail");
             }
-            else if (v0 is null)
+            else if (notifyCustomerByEmail is null)
             {
                 context.Invalid("notifyCustomerByEmail", "type", null, "must not be null");
             }
 
-            string? v1 = this._externalReference1;
+            string? externalReference = this._externalReference;
 
-            global::BoardingDsl.StatusNotificationInformation? v2 = this._statusNotificationInformation2;
-            if (this._statusNotificationInformation2Builder is not null)
+            global::BoardingDsl.StatusNotificationInformation? statusNotificationInformation = this._statusNotificationInformation;
+            if (this._statusNotificationInformationBuilder is not null)
             {
                 context.Enter("statusNotificationInformation");
-                v2 = this._statusNotificationInformation2Builder.BuildCore(context, null);
+                statusNotificationInformation = this._statusNotificationInformationBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
-            global::BoardingDsl.Order? v3 = this._order3;
-            if (!this._has3)
+            global::BoardingDsl.Order? order = this._order;
+            if (!this._hasOrder)
             {
                 context.Missing("order", "WithOrder");
             }
 
-            if (this._order3Builder is not null)
+            if (this._orderBuilder is not null)
             {
                 context.Enter("order");
-                v3 = this._order3Builder.BuildCore(context, null);
+                order = this._orderBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has3 && v3 is null)
+            else if (this._hasOrder && order is null)
             {
                 context.Invalid("order", "type", null, "must not be null");
             }
@@ -176,14 +176,14 @@ namespace BoardingDsl
             }
 
             return new SubmitOrderRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3!,
+                this._hasNotifyCustomerByEmail,
+                notifyCustomerByEmail.GetValueOrDefault(),
+                this._hasExternalReference,
+                externalReference,
+                this._hasStatusNotificationInformation,
+                statusNotificationInformation,
+                this._hasOrder,
+                order!,
                 null);
         }
     }

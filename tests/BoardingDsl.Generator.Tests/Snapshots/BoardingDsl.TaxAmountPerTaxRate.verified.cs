@@ -13,23 +13,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TaxAmountPerTaxRate : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxRate0 = global::System.Text.Json.JsonEncodedText.Encode("taxRate");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmount1 = global::System.Text.Json.JsonEncodedText.Encode("taxAmount");
-        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxRate = global::System.Text.Json.JsonEncodedText.Encode("taxRate");
+        private readonly bool _hasTaxRate;
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxAmount = global::System.Text.Json.JsonEncodedText.Encode("taxAmount");
+        private readonly bool _hasTaxAmount;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal TaxAmountPerTaxRate(
-            bool h0,
-            decimal v0,
-            bool h1,
-            decimal v1,
+            bool hasTaxRate,
+            decimal taxRate,
+            bool hasTaxAmount,
+            decimal taxAmount,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.TaxRate = v0;
-            this._has1 = h1;
-            this.TaxAmount = v1;
+            this._hasTaxRate = hasTaxRate;
+            this.TaxRate = taxRate;
+            this._hasTaxAmount = hasTaxAmount;
+            this.TaxAmount = taxAmount;
             this._extensionData = extensionData;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "taxRate" => this._has0,
-            "taxAmount" => this._has1,
+            "taxRate" => this._hasTaxRate,
+            "taxAmount" => this._hasTaxAmount,
             _ => false,
         };
 
@@ -58,14 +58,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasTaxRate)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxRate0, this.TaxRate);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxRate, this.TaxRate);
             }
 
-            if (this._has1)
+            if (this._hasTaxAmount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxAmount1, this.TaxAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_taxAmount, this.TaxAmount);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -96,24 +96,24 @@ namespace BoardingDsl
         public static TaxAmountPerTaxRate ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "TaxAmountPerTaxRate");
-            bool h0 = false;
-            decimal? v0 = default;
-            bool h1 = false;
-            decimal? v1 = default;
+            bool hasTaxRate = false;
+            decimal? taxRate = default;
+            bool hasTaxAmount = false;
+            decimal? taxAmount = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("taxRate"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxRate");
+                    hasTaxRate = true;
+                    taxRate = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxRate");
                 }
                 else if (reader.ValueTextEquals("taxAmount"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxAmount");
+                    hasTaxAmount = true;
+                    taxAmount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "taxAmount");
                 }
                 else
                 {
@@ -124,21 +124,21 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasTaxRate || taxRate is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("TaxAmountPerTaxRate", "taxRate");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasTaxAmount || taxAmount is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("TaxAmountPerTaxRate", "taxAmount");
             }
 
             return new TaxAmountPerTaxRate(
-                h0,
-                v0.Value,
-                h1,
-                v1.Value,
+                hasTaxRate,
+                taxRate.Value,
+                hasTaxAmount,
+                taxAmount.Value,
                 extensionData);
         }
     }

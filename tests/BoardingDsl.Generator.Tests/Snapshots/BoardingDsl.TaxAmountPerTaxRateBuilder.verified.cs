@@ -9,17 +9,17 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("TaxAmountPerTaxRate", "tax-amount-per-tax-rate.schema.json")]
     public sealed partial class TaxAmountPerTaxRateBuilder
     {
-        private bool _has0;
-        private decimal? _taxRate0;
-        private bool _has1;
-        private decimal? _taxAmount1;
+        private bool _hasTaxRate;
+        private decimal? _taxRate;
+        private bool _hasTaxAmount;
+        private decimal? _taxAmount;
 
         /// <summary>The tax rate as a percentage, such as 6 or 21.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("taxRate", typeof(decimal), Required = true)]
         public TaxAmountPerTaxRateBuilder WithTaxRate(decimal value)
         {
-            this._has0 = true;
-            this._taxRate0 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTaxRate = true;
+            this._taxRate = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -27,8 +27,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("taxAmount", typeof(decimal), Required = true)]
         public TaxAmountPerTaxRateBuilder WithTaxAmount(decimal value)
         {
-            this._has1 = true;
-            this._taxAmount1 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTaxAmount = true;
+            this._taxAmount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -45,8 +45,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "taxRate" => this._has0,
-            "taxAmount" => this._has1,
+            "taxRate" => this._hasTaxRate,
+            "taxAmount" => this._hasTaxAmount,
             _ => false,
         };
 
@@ -61,22 +61,22 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public TaxAmountPerTaxRate? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            decimal? v0 = this._taxRate0;
-            if (!this._has0)
+            decimal? taxRate = this._taxRate;
+            if (!this._hasTaxRate)
             {
                 context.Missing("taxRate", "WithTaxRate");
             }
-            else if (v0 is null)
+            else if (taxRate is null)
             {
                 context.Invalid("taxRate", "type", null, "must not be null");
             }
 
-            decimal? v1 = this._taxAmount1;
-            if (!this._has1)
+            decimal? taxAmount = this._taxAmount;
+            if (!this._hasTaxAmount)
             {
                 context.Missing("taxAmount", "WithTaxAmount");
             }
-            else if (v1 is null)
+            else if (taxAmount is null)
             {
                 context.Invalid("taxAmount", "type", null, "must not be null");
             }
@@ -98,10 +98,10 @@ namespace BoardingDsl
             }
 
             return new TaxAmountPerTaxRate(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1.GetValueOrDefault(),
+                this._hasTaxRate,
+                taxRate.GetValueOrDefault(),
+                this._hasTaxAmount,
+                taxAmount.GetValueOrDefault(),
                 null);
         }
     }

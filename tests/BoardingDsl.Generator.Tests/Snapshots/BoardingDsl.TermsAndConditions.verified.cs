@@ -13,29 +13,29 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class TermsAndConditions : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_type0 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_url1 = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private readonly bool _has2;
+        private static readonly global::System.Text.Json.JsonEncodedText s_type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private readonly bool _hasType;
+        private static readonly global::System.Text.Json.JsonEncodedText s_url = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private readonly bool _hasUrl;
+        private static readonly global::System.Text.Json.JsonEncodedText s_name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private readonly bool _hasName;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal TermsAndConditions(
-            bool h0,
-            global::BoardingDsl.TermsAndConditionsTypeValue? v0,
-            bool h1,
-            string? v1,
-            bool h2,
-            string? v2,
+            bool hasType,
+            global::BoardingDsl.TermsAndConditionsTypeValue? type,
+            bool hasUrl,
+            string? url,
+            bool hasName,
+            string? name,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Type = v0;
-            this._has1 = h1;
-            this.Url = v1;
-            this._has2 = h2;
-            this.Name = v2;
+            this._hasType = hasType;
+            this.Type = type;
+            this._hasUrl = hasUrl;
+            this.Url = url;
+            this._hasName = hasName;
+            this.Name = name;
             this._extensionData = extensionData;
         }
 
@@ -55,9 +55,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "type" => this._has0,
-            "url" => this._has1,
-            "name" => this._has2,
+            "type" => this._hasType,
+            "url" => this._hasUrl,
+            "name" => this._hasName,
             _ => false,
         };
 
@@ -68,19 +68,19 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasType)
             {
-                writer.WriteString(s_type0, this.Type?.ToJsonString());
+                writer.WriteString(s_type, this.Type?.ToJsonString());
             }
 
-            if (this._has1)
+            if (this._hasUrl)
             {
-                writer.WriteString(s_url1, this.Url);
+                writer.WriteString(s_url, this.Url);
             }
 
-            if (this._has2)
+            if (this._hasName)
             {
-                writer.WriteString(s_name2, this.Name);
+                writer.WriteString(s_name, this.Name);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -111,32 +111,32 @@ namespace BoardingDsl
         public static TermsAndConditions ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "TermsAndConditions");
-            bool h0 = false;
-            global::BoardingDsl.TermsAndConditionsTypeValue? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
+            bool hasType = false;
+            global::BoardingDsl.TermsAndConditionsTypeValue? type = default;
+            bool hasUrl = false;
+            string? url = default;
+            bool hasName = false;
+            string? name = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TermsAndConditionsTypeValue?)global::BoardingDsl.TermsAndConditionsTypeValue.Read(ref reader);
+                    hasType = true;
+                    type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.TermsAndConditionsTypeValue?)global::BoardingDsl.TermsAndConditionsTypeValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
+                    hasUrl = true;
+                    url = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "url");
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name");
+                    hasName = true;
+                    name = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name");
                 }
                 else
                 {
@@ -148,12 +148,12 @@ namespace BoardingDsl
             }
 
             return new TermsAndConditions(
-                h0,
-                v0,
-                h1,
-                v1,
-                h2,
-                v2,
+                hasType,
+                type,
+                hasUrl,
+                url,
+                hasName,
+                name,
                 extensionData);
         }
     }

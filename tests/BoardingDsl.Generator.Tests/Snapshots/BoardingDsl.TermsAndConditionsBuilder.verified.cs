@@ -9,19 +9,19 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("TermsAndConditions", "terms-and-conditions.schema.json")]
     public sealed partial class TermsAndConditionsBuilder
     {
-        private bool _has0;
-        private string? _type0;
-        private bool _has1;
-        private string? _url1;
-        private bool _has2;
-        private string? _name2;
+        private bool _hasType;
+        private string? _type;
+        private bool _hasUrl;
+        private string? _url;
+        private bool _hasName;
+        private string? _name;
 
         /// <summary>The kind of terms document.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("type", typeof(global::BoardingDsl.TermsAndConditionsType))]
         public TermsAndConditionsBuilder WithType(global::BoardingDsl.TermsAndConditionsType? value)
         {
-            this._has0 = true;
-            this._type0 = value is null ? null : global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasType = true;
+            this._type = value is null ? null : global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -30,8 +30,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("type", typeof(global::BoardingDsl.TermsAndConditionsType))]
         public TermsAndConditionsBuilder WithType(string? value)
         {
-            this._has0 = true;
-            this._type0 = value;
+            this._hasType = true;
+            this._type = value;
             return this;
         }
 
@@ -40,8 +40,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("url", typeof(string))]
         public TermsAndConditionsBuilder WithUrl(string? value)
         {
-            this._has1 = true;
-            this._url1 = value;
+            this._hasUrl = true;
+            this._url = value;
             return this;
         }
 
@@ -50,8 +50,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("name", typeof(string))]
         public TermsAndConditionsBuilder WithName(string? value)
         {
-            this._has2 = true;
-            this._name2 = value;
+            this._hasName = true;
+            this._name = value;
             return this;
         }
 
@@ -68,9 +68,9 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "type" => this._has0,
-            "url" => this._has1,
-            "name" => this._has2,
+            "type" => this._hasType,
+            "url" => this._hasUrl,
+            "name" => this._hasName,
             _ => false,
         };
 
@@ -86,22 +86,22 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public TermsAndConditions? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.TermsAndConditionsTypeValue? v0 = null;
-            if (this._type0 is not null)
+            global::BoardingDsl.TermsAndConditionsTypeValue? type = null;
+            if (this._type is not null)
             {
-                if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type0, out var parsed0))
+                if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type, out var parsedType))
                 {
-                    v0 = parsed0;
+                    type = parsedType;
                 }
                 else
                 {
-                    context.Invalid("type", "enum", this._type0, "'" + this._type0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
+                    context.Invalid("type", "enum", this._type, "'" + this._type + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
                 }
             }
 
-            string? v1 = this._url1;
+            string? url = this._url;
 
-            string? v2 = this._name2;
+            string? name = this._name;
 
             if (extraRequired is not null)
             {
@@ -120,12 +120,12 @@ namespace BoardingDsl
             }
 
             return new TermsAndConditions(
-                this._has0,
-                v0,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
+                this._hasType,
+                type,
+                this._hasUrl,
+                url,
+                this._hasName,
+                name,
                 null);
         }
     }

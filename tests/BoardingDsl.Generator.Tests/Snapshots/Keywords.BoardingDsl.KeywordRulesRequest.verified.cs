@@ -13,159 +13,159 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class KeywordRulesRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_fee0 = global::System.Text.Json.JsonEncodedText.Encode("fee");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_count1 = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_ratio2 = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_version3 = global::System.Text.Json.JsonEncodedText.Encode("version");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_level4 = global::System.Text.Json.JsonEncodedText.Encode("level");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_enabled5 = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_meta6 = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private readonly bool _has6;
-        private static readonly global::System.Text.Json.JsonEncodedText s_nothing7 = global::System.Text.Json.JsonEncodedText.Encode("nothing");
-        private readonly bool _has7;
-        private static readonly global::System.Text.Json.JsonEncodedText s_tags8 = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private readonly bool _has8;
-        private static readonly global::System.Text.Json.JsonEncodedText s_parts9 = global::System.Text.Json.JsonEncodedText.Encode("parts");
-        private readonly bool _has9;
-        private static readonly global::System.Text.Json.JsonEncodedText s_note10 = global::System.Text.Json.JsonEncodedText.Encode("note");
-        private readonly bool _has10;
-        private static readonly global::System.Text.Json.JsonEncodedText s_legacyCode11 = global::System.Text.Json.JsonEncodedText.Encode("legacyCode");
-        private readonly bool _has11;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverId12 = global::System.Text.Json.JsonEncodedText.Encode("serverId");
-        private readonly bool _has12;
-        private static readonly global::System.Text.Json.JsonEncodedText s_secret13 = global::System.Text.Json.JsonEncodedText.Encode("secret");
-        private readonly bool _has13;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oldTags14 = global::System.Text.Json.JsonEncodedText.Encode("oldTags");
-        private readonly bool _has14;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oldPart15 = global::System.Text.Json.JsonEncodedText.Encode("oldPart");
-        private readonly bool _has15;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oldKind16 = global::System.Text.Json.JsonEncodedText.Encode("oldKind");
-        private readonly bool _has16;
-        private static readonly global::System.Text.Json.JsonEncodedText s_oldKinds17 = global::System.Text.Json.JsonEncodedText.Encode("oldKinds");
-        private readonly bool _has17;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverTags18 = global::System.Text.Json.JsonEncodedText.Encode("serverTags");
-        private readonly bool _has18;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverPart19 = global::System.Text.Json.JsonEncodedText.Encode("serverPart");
-        private readonly bool _has19;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverParts20 = global::System.Text.Json.JsonEncodedText.Encode("serverParts");
-        private readonly bool _has20;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverKind21 = global::System.Text.Json.JsonEncodedText.Encode("serverKind");
-        private readonly bool _has21;
-        private static readonly global::System.Text.Json.JsonEncodedText s_serverAmount22 = global::System.Text.Json.JsonEncodedText.Encode("serverAmount");
-        private readonly bool _has22;
+        private static readonly global::System.Text.Json.JsonEncodedText s_fee = global::System.Text.Json.JsonEncodedText.Encode("fee");
+        private readonly bool _hasFee;
+        private static readonly global::System.Text.Json.JsonEncodedText s_count = global::System.Text.Json.JsonEncodedText.Encode("count");
+        private readonly bool _hasCount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
+        private readonly bool _hasRatio;
+        private static readonly global::System.Text.Json.JsonEncodedText s_version = global::System.Text.Json.JsonEncodedText.Encode("version");
+        private readonly bool _hasVersion;
+        private static readonly global::System.Text.Json.JsonEncodedText s_level = global::System.Text.Json.JsonEncodedText.Encode("level");
+        private readonly bool _hasLevel;
+        private static readonly global::System.Text.Json.JsonEncodedText s_enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+        private readonly bool _hasEnabled;
+        private static readonly global::System.Text.Json.JsonEncodedText s_meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+        private readonly bool _hasMeta;
+        private static readonly global::System.Text.Json.JsonEncodedText s_nothing = global::System.Text.Json.JsonEncodedText.Encode("nothing");
+        private readonly bool _hasNothing;
+        private static readonly global::System.Text.Json.JsonEncodedText s_tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+        private readonly bool _hasTags;
+        private static readonly global::System.Text.Json.JsonEncodedText s_parts = global::System.Text.Json.JsonEncodedText.Encode("parts");
+        private readonly bool _hasParts;
+        private static readonly global::System.Text.Json.JsonEncodedText s_note = global::System.Text.Json.JsonEncodedText.Encode("note");
+        private readonly bool _hasNote;
+        private static readonly global::System.Text.Json.JsonEncodedText s_legacyCode = global::System.Text.Json.JsonEncodedText.Encode("legacyCode");
+        private readonly bool _hasLegacyCode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverId = global::System.Text.Json.JsonEncodedText.Encode("serverId");
+        private readonly bool _hasServerId;
+        private static readonly global::System.Text.Json.JsonEncodedText s_secret = global::System.Text.Json.JsonEncodedText.Encode("secret");
+        private readonly bool _hasSecret;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldTags = global::System.Text.Json.JsonEncodedText.Encode("oldTags");
+        private readonly bool _hasOldTags;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldPart = global::System.Text.Json.JsonEncodedText.Encode("oldPart");
+        private readonly bool _hasOldPart;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldKind = global::System.Text.Json.JsonEncodedText.Encode("oldKind");
+        private readonly bool _hasOldKind;
+        private static readonly global::System.Text.Json.JsonEncodedText s_oldKinds = global::System.Text.Json.JsonEncodedText.Encode("oldKinds");
+        private readonly bool _hasOldKinds;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverTags = global::System.Text.Json.JsonEncodedText.Encode("serverTags");
+        private readonly bool _hasServerTags;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverPart = global::System.Text.Json.JsonEncodedText.Encode("serverPart");
+        private readonly bool _hasServerPart;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverParts = global::System.Text.Json.JsonEncodedText.Encode("serverParts");
+        private readonly bool _hasServerParts;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverKind = global::System.Text.Json.JsonEncodedText.Encode("serverKind");
+        private readonly bool _hasServerKind;
+        private static readonly global::System.Text.Json.JsonEncodedText s_serverAmount = global::System.Text.Json.JsonEncodedText.Encode("serverAmount");
+        private readonly bool _hasServerAmount;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal KeywordRulesRequest(
-            bool h0,
-            decimal v0,
-            bool h1,
-            long? v1,
-            bool h2,
-            double? v2,
-            bool h3,
-            string? v3,
-            bool h4,
-            long? v4,
-            bool h5,
-            bool? v5,
-            bool h6,
-            global::System.Text.Json.JsonElement? v6,
-            bool h7,
-            global::System.Text.Json.JsonElement? v7,
-            bool h8,
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? v8,
-            bool h9,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? v9,
-            bool h10,
-            string? v10,
-            bool h11,
-            string? v11,
-            bool h12,
-            string? v12,
-            bool h13,
-            string? v13,
-            bool h14,
-            global::System.Collections.Generic.IReadOnlyList<string>? v14,
-            bool h15,
-            global::BoardingDsl.KeywordRulesRequestOldPart? v15,
-            bool h16,
-            global::BoardingDsl.KeywordRulesRequestOldKind? v16,
-            bool h17,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17,
-            bool h18,
-            global::System.Collections.Generic.IReadOnlyList<string>? v18,
-            bool h19,
-            global::BoardingDsl.KeywordRulesRequestServerPart? v19,
-            bool h20,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20,
-            bool h21,
-            global::BoardingDsl.KeywordRulesRequestServerKind? v21,
-            bool h22,
-            decimal? v22,
+            bool hasFee,
+            decimal fee,
+            bool hasCount,
+            long? count,
+            bool hasRatio,
+            double? ratio,
+            bool hasVersion,
+            string? version,
+            bool hasLevel,
+            long? level,
+            bool hasEnabled,
+            bool? enabled,
+            bool hasMeta,
+            global::System.Text.Json.JsonElement? meta,
+            bool hasNothing,
+            global::System.Text.Json.JsonElement? nothing,
+            bool hasTags,
+            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? tags,
+            bool hasParts,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? parts,
+            bool hasNote,
+            string? note,
+            bool hasLegacyCode,
+            string? legacyCode,
+            bool hasServerId,
+            string? serverId,
+            bool hasSecret,
+            string? secret,
+            bool hasOldTags,
+            global::System.Collections.Generic.IReadOnlyList<string>? oldTags,
+            bool hasOldPart,
+            global::BoardingDsl.KeywordRulesRequestOldPart? oldPart,
+            bool hasOldKind,
+            global::BoardingDsl.KeywordRulesRequestOldKind? oldKind,
+            bool hasOldKinds,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? oldKinds,
+            bool hasServerTags,
+            global::System.Collections.Generic.IReadOnlyList<string>? serverTags,
+            bool hasServerPart,
+            global::BoardingDsl.KeywordRulesRequestServerPart? serverPart,
+            bool hasServerParts,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? serverParts,
+            bool hasServerKind,
+            global::BoardingDsl.KeywordRulesRequestServerKind? serverKind,
+            bool hasServerAmount,
+            decimal? serverAmount,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Fee = v0;
-            this._has1 = h1;
-            this.Count = v1;
-            this._has2 = h2;
-            this.Ratio = v2;
-            this._has3 = h3;
-            this.Version = v3;
-            this._has4 = h4;
-            this.Level = v4;
-            this._has5 = h5;
-            this.Enabled = v5;
-            this._has6 = h6;
-            this.Meta = v6;
-            this._has7 = h7;
-            this.Nothing = v7;
-            this._has8 = h8;
-            this.Tags = v8;
-            this._has9 = h9;
-            this.Parts = v9;
-            this._has10 = h10;
-            this.Note = v10;
-            this._has11 = h11;
+            this._hasFee = hasFee;
+            this.Fee = fee;
+            this._hasCount = hasCount;
+            this.Count = count;
+            this._hasRatio = hasRatio;
+            this.Ratio = ratio;
+            this._hasVersion = hasVersion;
+            this.Version = version;
+            this._hasLevel = hasLevel;
+            this.Level = level;
+            this._hasEnabled = hasEnabled;
+            this.Enabled = enabled;
+            this._hasMeta = hasMeta;
+            this.Meta = meta;
+            this._hasNothing = hasNothing;
+            this.Nothing = nothing;
+            this._hasTags = hasTags;
+            this.Tags = tags;
+            this._hasParts = hasParts;
+            this.Parts = parts;
+            this._hasNote = hasNote;
+            this.Note = note;
+            this._hasLegacyCode = hasLegacyCode;
 #pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
-            this.LegacyCode = v11;
+            this.LegacyCode = legacyCode;
 #pragma warning restore CS0618, CS0612
-            this._has12 = h12;
-            this.ServerId = v12;
-            this._has13 = h13;
-            this.Secret = v13;
-            this._has14 = h14;
+            this._hasServerId = hasServerId;
+            this.ServerId = serverId;
+            this._hasSecret = hasSecret;
+            this.Secret = secret;
+            this._hasOldTags = hasOldTags;
 #pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
-            this.OldTags = v14;
+            this.OldTags = oldTags;
 #pragma warning restore CS0618, CS0612
-            this._has15 = h15;
+            this._hasOldPart = hasOldPart;
 #pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
-            this.OldPart = v15;
+            this.OldPart = oldPart;
 #pragma warning restore CS0618, CS0612
-            this._has16 = h16;
+            this._hasOldKind = hasOldKind;
 #pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
-            this.OldKind = v16;
+            this.OldKind = oldKind;
 #pragma warning restore CS0618, CS0612
-            this._has17 = h17;
+            this._hasOldKinds = hasOldKinds;
 #pragma warning disable CS0618, CS0612 // the model sets its own deprecated member
-            this.OldKinds = v17;
+            this.OldKinds = oldKinds;
 #pragma warning restore CS0618, CS0612
-            this._has18 = h18;
-            this.ServerTags = v18;
-            this._has19 = h19;
-            this.ServerPart = v19;
-            this._has20 = h20;
-            this.ServerParts = v20;
-            this._has21 = h21;
-            this.ServerKind = v21;
-            this._has22 = h22;
-            this.ServerAmount = v22;
+            this._hasServerTags = hasServerTags;
+            this.ServerTags = serverTags;
+            this._hasServerPart = hasServerPart;
+            this.ServerPart = serverPart;
+            this._hasServerParts = hasServerParts;
+            this.ServerParts = serverParts;
+            this._hasServerKind = hasServerKind;
+            this.ServerKind = serverKind;
+            this._hasServerAmount = hasServerAmount;
+            this.ServerAmount = serverAmount;
             this._extensionData = extensionData;
         }
 
@@ -250,29 +250,29 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "fee" => this._has0,
-            "count" => this._has1,
-            "ratio" => this._has2,
-            "version" => this._has3,
-            "level" => this._has4,
-            "enabled" => this._has5,
-            "meta" => this._has6,
-            "nothing" => this._has7,
-            "tags" => this._has8,
-            "parts" => this._has9,
-            "note" => this._has10,
-            "legacyCode" => this._has11,
-            "serverId" => this._has12,
-            "secret" => this._has13,
-            "oldTags" => this._has14,
-            "oldPart" => this._has15,
-            "oldKind" => this._has16,
-            "oldKinds" => this._has17,
-            "serverTags" => this._has18,
-            "serverPart" => this._has19,
-            "serverParts" => this._has20,
-            "serverKind" => this._has21,
-            "serverAmount" => this._has22,
+            "fee" => this._hasFee,
+            "count" => this._hasCount,
+            "ratio" => this._hasRatio,
+            "version" => this._hasVersion,
+            "level" => this._hasLevel,
+            "enabled" => this._hasEnabled,
+            "meta" => this._hasMeta,
+            "nothing" => this._hasNothing,
+            "tags" => this._hasTags,
+            "parts" => this._hasParts,
+            "note" => this._hasNote,
+            "legacyCode" => this._hasLegacyCode,
+            "serverId" => this._hasServerId,
+            "secret" => this._hasSecret,
+            "oldTags" => this._hasOldTags,
+            "oldPart" => this._hasOldPart,
+            "oldKind" => this._hasOldKind,
+            "oldKinds" => this._hasOldKinds,
+            "serverTags" => this._hasServerTags,
+            "serverPart" => this._hasServerPart,
+            "serverParts" => this._hasServerParts,
+            "serverKind" => this._hasServerKind,
+            "serverAmount" => this._hasServerAmount,
             _ => false,
         };
 
@@ -283,49 +283,49 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasFee)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_fee0, this.Fee);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_fee, this.Fee);
             }
 
-            if (this._has1)
+            if (this._hasCount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_count1, this.Count);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_count, this.Count);
             }
 
-            if (this._has2)
+            if (this._hasRatio)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_ratio2, this.Ratio);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_ratio, this.Ratio);
             }
 
-            if (this._has3)
+            if (this._hasVersion)
             {
-                writer.WriteString(s_version3, this.Version);
+                writer.WriteString(s_version, this.Version);
             }
 
-            if (this._has4)
+            if (this._hasLevel)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_level4, this.Level);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_level, this.Level);
             }
 
-            if (this._has5)
+            if (this._hasEnabled)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_enabled5, this.Enabled);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_enabled, this.Enabled);
             }
 
-            if (this._has6)
+            if (this._hasMeta)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_meta6, this.Meta);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_meta, this.Meta);
             }
 
-            if (this._has7)
+            if (this._hasNothing)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_nothing7, this.Nothing);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_nothing, this.Nothing);
             }
 
-            if (this._has8)
+            if (this._hasTags)
             {
-                writer.WritePropertyName(s_tags8);
+                writer.WritePropertyName(s_tags);
                 if (this.Tags is null)
                 {
                     writer.WriteNullValue();
@@ -342,9 +342,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has9)
+            if (this._hasParts)
             {
-                writer.WritePropertyName(s_parts9);
+                writer.WritePropertyName(s_parts);
                 if (this.Parts is null)
                 {
                     writer.WriteNullValue();
@@ -361,32 +361,32 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has10)
+            if (this._hasNote)
             {
-                writer.WriteString(s_note10, this.Note);
+                writer.WriteString(s_note, this.Note);
             }
 
 #pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
-            if (this._has11)
+            if (this._hasLegacyCode)
             {
-                writer.WriteString(s_legacyCode11, this.LegacyCode);
+                writer.WriteString(s_legacyCode, this.LegacyCode);
             }
 
 #pragma warning restore CS0618, CS0612
-            if (this._has12)
+            if (this._hasServerId)
             {
-                writer.WriteString(s_serverId12, this.ServerId);
+                writer.WriteString(s_serverId, this.ServerId);
             }
 
-            if (this._has13)
+            if (this._hasSecret)
             {
-                writer.WriteString(s_secret13, this.Secret);
+                writer.WriteString(s_secret, this.Secret);
             }
 
 #pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
-            if (this._has14)
+            if (this._hasOldTags)
             {
-                writer.WritePropertyName(s_oldTags14);
+                writer.WritePropertyName(s_oldTags);
                 if (this.OldTags is null)
                 {
                     writer.WriteNullValue();
@@ -405,23 +405,23 @@ namespace BoardingDsl
 
 #pragma warning restore CS0618, CS0612
 #pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
-            if (this._has15)
+            if (this._hasOldPart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oldPart15, this.OldPart);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_oldPart, this.OldPart);
             }
 
 #pragma warning restore CS0618, CS0612
 #pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
-            if (this._has16)
+            if (this._hasOldKind)
             {
-                writer.WriteString(s_oldKind16, this.OldKind.HasValue ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(this.OldKind.Value) : null);
+                writer.WriteString(s_oldKind, this.OldKind.HasValue ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(this.OldKind.Value) : null);
             }
 
 #pragma warning restore CS0618, CS0612
 #pragma warning disable CS0618, CS0612 // the model writes its own deprecated member
-            if (this._has17)
+            if (this._hasOldKinds)
             {
-                writer.WritePropertyName(s_oldKinds17);
+                writer.WritePropertyName(s_oldKinds);
                 if (this.OldKinds is null)
                 {
                     writer.WriteNullValue();
@@ -439,9 +439,9 @@ namespace BoardingDsl
             }
 
 #pragma warning restore CS0618, CS0612
-            if (this._has18)
+            if (this._hasServerTags)
             {
-                writer.WritePropertyName(s_serverTags18);
+                writer.WritePropertyName(s_serverTags);
                 if (this.ServerTags is null)
                 {
                     writer.WriteNullValue();
@@ -458,14 +458,14 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has19)
+            if (this._hasServerPart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverPart19, this.ServerPart);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverPart, this.ServerPart);
             }
 
-            if (this._has20)
+            if (this._hasServerParts)
             {
-                writer.WritePropertyName(s_serverParts20);
+                writer.WritePropertyName(s_serverParts);
                 if (this.ServerParts is null)
                 {
                     writer.WriteNullValue();
@@ -482,14 +482,14 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has21)
+            if (this._hasServerKind)
             {
-                writer.WriteString(s_serverKind21, this.ServerKind.HasValue ? global::BoardingDsl.KeywordRulesRequestServerKindJson.ToJsonString(this.ServerKind.Value) : null);
+                writer.WriteString(s_serverKind, this.ServerKind.HasValue ? global::BoardingDsl.KeywordRulesRequestServerKindJson.ToJsonString(this.ServerKind.Value) : null);
             }
 
-            if (this._has22)
+            if (this._hasServerAmount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverAmount22, this.ServerAmount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_serverAmount, this.ServerAmount);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -520,110 +520,110 @@ namespace BoardingDsl
         public static KeywordRulesRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "KeywordRulesRequest");
-            bool h0 = false;
-            decimal? v0 = default;
-            bool h1 = false;
-            long? v1 = default;
-            bool h2 = false;
-            double? v2 = default;
-            bool h3 = false;
-            string? v3 = default;
-            bool h4 = false;
-            long? v4 = default;
-            bool h5 = false;
-            bool? v5 = default;
-            bool h6 = false;
-            global::System.Text.Json.JsonElement? v6 = default;
-            bool h7 = false;
-            global::System.Text.Json.JsonElement? v7 = default;
-            bool h8 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? v8 = default;
-            bool h9 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? v9 = default;
-            bool h10 = false;
-            string? v10 = default;
-            bool h11 = false;
-            string? v11 = default;
-            bool h12 = false;
-            string? v12 = default;
-            bool h13 = false;
-            string? v13 = default;
-            bool h14 = false;
-            global::System.Collections.Generic.IReadOnlyList<string>? v14 = default;
-            bool h15 = false;
-            global::BoardingDsl.KeywordRulesRequestOldPart? v15 = default;
-            bool h16 = false;
-            global::BoardingDsl.KeywordRulesRequestOldKind? v16 = default;
-            bool h17 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17 = default;
-            bool h18 = false;
-            global::System.Collections.Generic.IReadOnlyList<string>? v18 = default;
-            bool h19 = false;
-            global::BoardingDsl.KeywordRulesRequestServerPart? v19 = default;
-            bool h20 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20 = default;
-            bool h21 = false;
-            global::BoardingDsl.KeywordRulesRequestServerKind? v21 = default;
-            bool h22 = false;
-            decimal? v22 = default;
+            bool hasFee = false;
+            decimal? fee = default;
+            bool hasCount = false;
+            long? count = default;
+            bool hasRatio = false;
+            double? ratio = default;
+            bool hasVersion = false;
+            string? version = default;
+            bool hasLevel = false;
+            long? level = default;
+            bool hasEnabled = false;
+            bool? enabled = default;
+            bool hasMeta = false;
+            global::System.Text.Json.JsonElement? meta = default;
+            bool hasNothing = false;
+            global::System.Text.Json.JsonElement? nothing = default;
+            bool hasTags = false;
+            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? tags = default;
+            bool hasParts = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? parts = default;
+            bool hasNote = false;
+            string? note = default;
+            bool hasLegacyCode = false;
+            string? legacyCode = default;
+            bool hasServerId = false;
+            string? serverId = default;
+            bool hasSecret = false;
+            string? secret = default;
+            bool hasOldTags = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? oldTags = default;
+            bool hasOldPart = false;
+            global::BoardingDsl.KeywordRulesRequestOldPart? oldPart = default;
+            bool hasOldKind = false;
+            global::BoardingDsl.KeywordRulesRequestOldKind? oldKind = default;
+            bool hasOldKinds = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? oldKinds = default;
+            bool hasServerTags = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? serverTags = default;
+            bool hasServerPart = false;
+            global::BoardingDsl.KeywordRulesRequestServerPart? serverPart = default;
+            bool hasServerParts = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? serverParts = default;
+            bool hasServerKind = false;
+            global::BoardingDsl.KeywordRulesRequestServerKind? serverKind = default;
+            bool hasServerAmount = false;
+            decimal? serverAmount = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("fee"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "fee");
+                    hasFee = true;
+                    fee = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "fee");
                 }
                 else if (reader.ValueTextEquals("count"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "count");
+                    hasCount = true;
+                    count = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "count");
                 }
                 else if (reader.ValueTextEquals("ratio"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDouble(ref reader, "ratio");
+                    hasRatio = true;
+                    ratio = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDouble(ref reader, "ratio");
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "version");
+                    hasVersion = true;
+                    version = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "version");
                 }
                 else if (reader.ValueTextEquals("level"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "level");
+                    hasLevel = true;
+                    level = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "level");
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "enabled");
+                    hasEnabled = true;
+                    enabled = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "enabled");
                 }
                 else if (reader.ValueTextEquals("meta"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
+                    hasMeta = true;
+                    meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("nothing"u8))
                 {
                     reader.Read();
-                    h7 = true;
-                    v7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
+                    hasNothing = true;
+                    nothing = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    h8 = true;
+                    hasTags = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v8 = null;
+                        tags = null;
                     }
                     else
                     {
@@ -634,16 +634,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader));
                         }
 
-                        v8 = list;
+                        tags = list;
                     }
                 }
                 else if (reader.ValueTextEquals("parts"u8))
                 {
                     reader.Read();
-                    h9 = true;
+                    hasParts = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v9 = null;
+                        parts = null;
                     }
                     else
                     {
@@ -654,40 +654,40 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.KeywordRulesRequestParts.ReadFrom(ref reader));
                         }
 
-                        v9 = list;
+                        parts = list;
                     }
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
                     reader.Read();
-                    h10 = true;
-                    v10 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "note");
+                    hasNote = true;
+                    note = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "note");
                 }
                 else if (reader.ValueTextEquals("legacyCode"u8))
                 {
                     reader.Read();
-                    h11 = true;
-                    v11 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "legacyCode");
+                    hasLegacyCode = true;
+                    legacyCode = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "legacyCode");
                 }
                 else if (reader.ValueTextEquals("serverId"u8))
                 {
                     reader.Read();
-                    h12 = true;
-                    v12 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "serverId");
+                    hasServerId = true;
+                    serverId = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "serverId");
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     reader.Read();
-                    h13 = true;
-                    v13 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "secret");
+                    hasSecret = true;
+                    secret = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "secret");
                 }
                 else if (reader.ValueTextEquals("oldTags"u8))
                 {
                     reader.Read();
-                    h14 = true;
+                    hasOldTags = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v14 = null;
+                        oldTags = null;
                     }
                     else
                     {
@@ -698,28 +698,28 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "oldTags")!);
                         }
 
-                        v14 = list;
+                        oldTags = list;
                     }
                 }
                 else if (reader.ValueTextEquals("oldPart"u8))
                 {
                     reader.Read();
-                    h15 = true;
-                    v15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestOldPart.ReadFrom(ref reader);
+                    hasOldPart = true;
+                    oldPart = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestOldPart.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("oldKind"u8))
                 {
                     reader.Read();
-                    h16 = true;
-                    v16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestOldKind?)global::BoardingDsl.KeywordRulesRequestOldKindJson.Read(ref reader);
+                    hasOldKind = true;
+                    oldKind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestOldKind?)global::BoardingDsl.KeywordRulesRequestOldKindJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("oldKinds"u8))
                 {
                     reader.Read();
-                    h17 = true;
+                    hasOldKinds = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v17 = null;
+                        oldKinds = null;
                     }
                     else
                     {
@@ -730,16 +730,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.KeywordRulesRequestOldKindsJson.Read(ref reader));
                         }
 
-                        v17 = list;
+                        oldKinds = list;
                     }
                 }
                 else if (reader.ValueTextEquals("serverTags"u8))
                 {
                     reader.Read();
-                    h18 = true;
+                    hasServerTags = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v18 = null;
+                        serverTags = null;
                     }
                     else
                     {
@@ -750,22 +750,22 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "serverTags")!);
                         }
 
-                        v18 = list;
+                        serverTags = list;
                     }
                 }
                 else if (reader.ValueTextEquals("serverPart"u8))
                 {
                     reader.Read();
-                    h19 = true;
-                    v19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestServerPart.ReadFrom(ref reader);
+                    hasServerPart = true;
+                    serverPart = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.KeywordRulesRequestServerPart.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("serverParts"u8))
                 {
                     reader.Read();
-                    h20 = true;
+                    hasServerParts = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v20 = null;
+                        serverParts = null;
                     }
                     else
                     {
@@ -776,20 +776,20 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.KeywordRulesRequestServerParts.ReadFrom(ref reader));
                         }
 
-                        v20 = list;
+                        serverParts = list;
                     }
                 }
                 else if (reader.ValueTextEquals("serverKind"u8))
                 {
                     reader.Read();
-                    h21 = true;
-                    v21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestServerKind?)global::BoardingDsl.KeywordRulesRequestServerKindJson.Read(ref reader);
+                    hasServerKind = true;
+                    serverKind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.KeywordRulesRequestServerKind?)global::BoardingDsl.KeywordRulesRequestServerKindJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("serverAmount"u8))
                 {
                     reader.Read();
-                    h22 = true;
-                    v22 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "serverAmount");
+                    hasServerAmount = true;
+                    serverAmount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "serverAmount");
                 }
                 else
                 {
@@ -800,58 +800,58 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasFee || fee is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("KeywordRulesRequest", "fee");
             }
 
             return new KeywordRulesRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
-                h5,
-                v5,
-                h6,
-                v6,
-                h7,
-                v7,
-                h8,
-                v8,
-                h9,
-                v9,
-                h10,
-                v10,
-                h11,
-                v11,
-                h12,
-                v12,
-                h13,
-                v13,
-                h14,
-                v14,
-                h15,
-                v15,
-                h16,
-                v16,
-                h17,
-                v17,
-                h18,
-                v18,
-                h19,
-                v19,
-                h20,
-                v20,
-                h21,
-                v21,
-                h22,
-                v22,
+                hasFee,
+                fee.Value,
+                hasCount,
+                count,
+                hasRatio,
+                ratio,
+                hasVersion,
+                version,
+                hasLevel,
+                level,
+                hasEnabled,
+                enabled,
+                hasMeta,
+                meta,
+                hasNothing,
+                nothing,
+                hasTags,
+                tags,
+                hasParts,
+                parts,
+                hasNote,
+                note,
+                hasLegacyCode,
+                legacyCode,
+                hasServerId,
+                serverId,
+                hasSecret,
+                secret,
+                hasOldTags,
+                oldTags,
+                hasOldPart,
+                oldPart,
+                hasOldKind,
+                oldKind,
+                hasOldKinds,
+                oldKinds,
+                hasServerTags,
+                serverTags,
+                hasServerPart,
+                serverPart,
+                hasServerParts,
+                serverParts,
+                hasServerKind,
+                serverKind,
+                hasServerAmount,
+                serverAmount,
                 extensionData);
         }
     }

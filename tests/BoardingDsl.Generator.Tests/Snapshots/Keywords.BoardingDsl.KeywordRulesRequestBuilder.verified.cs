@@ -9,69 +9,69 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("KeywordRulesRequest", "keyword-rules.schema.json")]
     public sealed partial class KeywordRulesRequestBuilder
     {
-        private bool _has0;
-        private decimal? _fee0;
-        private bool _has1;
-        private long? _count1;
-        private bool _has2;
-        private double? _ratio2;
-        private bool _has3;
-        private string? _version3;
-        private bool _has4;
-        private long? _level4;
-        private bool _has5;
-        private bool? _enabled5;
-        private bool _has6;
-        private global::System.Text.Json.JsonElement? _meta6;
-        private bool _has7;
-        private global::System.Text.Json.JsonElement? _nothing7;
-        private bool _has8;
-        private global::System.Text.Json.JsonElement[]? _tags8;
-        private bool _has9;
-        private global::BoardingDsl.KeywordRulesRequestPartsBuilder[]? _parts9Builders;
-        private global::BoardingDsl.KeywordRulesRequestParts[]? _parts9;
-        private bool _has10;
-        private string? _note10;
-        private bool _has11;
-        private string? _legacyCode11;
+        private bool _hasFee;
+        private decimal? _fee;
+        private bool _hasCount;
+        private long? _count;
+        private bool _hasRatio;
+        private double? _ratio;
+        private bool _hasVersion;
+        private string? _version;
+        private bool _hasLevel;
+        private long? _level;
+        private bool _hasEnabled;
+        private bool? _enabled;
+        private bool _hasMeta;
+        private global::System.Text.Json.JsonElement? _meta;
+        private bool _hasNothing;
+        private global::System.Text.Json.JsonElement? _nothing;
+        private bool _hasTags;
+        private global::System.Text.Json.JsonElement[]? _tags;
+        private bool _hasParts;
+        private global::BoardingDsl.KeywordRulesRequestPartsBuilder[]? _partsBuilders;
+        private global::BoardingDsl.KeywordRulesRequestParts[]? _parts;
+        private bool _hasNote;
+        private string? _note;
+        private bool _hasLegacyCode;
+        private string? _legacyCode;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has12 = false;
-        private readonly string? _serverId12 = null;
-        private bool _has13;
-        private string? _secret13;
-        private bool _has14;
-        private string[]? _oldTags14;
-        private bool _has15;
-        private global::BoardingDsl.KeywordRulesRequestOldPartBuilder? _oldPart15Builder;
-        private global::BoardingDsl.KeywordRulesRequestOldPart? _oldPart15;
-        private bool _has16;
-        private string? _oldKind16;
-        private bool _has17;
-        private string[]? _oldKinds17;
+        private readonly bool _hasServerId = false;
+        private readonly string? _serverId = null;
+        private bool _hasSecret;
+        private string? _secret;
+        private bool _hasOldTags;
+        private string[]? _oldTags;
+        private bool _hasOldPart;
+        private global::BoardingDsl.KeywordRulesRequestOldPartBuilder? _oldPartBuilder;
+        private global::BoardingDsl.KeywordRulesRequestOldPart? _oldPart;
+        private bool _hasOldKind;
+        private string? _oldKind;
+        private bool _hasOldKinds;
+        private string[]? _oldKinds;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has18 = false;
-        private readonly string[]? _serverTags18 = null;
+        private readonly bool _hasServerTags = false;
+        private readonly string[]? _serverTags = null;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has19 = false;
-        private readonly global::BoardingDsl.KeywordRulesRequestServerPartBuilder? _serverPart19Builder = null;
-        private readonly global::BoardingDsl.KeywordRulesRequestServerPart? _serverPart19 = null;
+        private readonly bool _hasServerPart = false;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPartBuilder? _serverPartBuilder = null;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPart? _serverPart = null;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has20 = false;
-        private readonly global::BoardingDsl.KeywordRulesRequestServerPartsBuilder[]? _serverParts20Builders = null;
-        private readonly global::BoardingDsl.KeywordRulesRequestServerParts[]? _serverParts20 = null;
+        private readonly bool _hasServerParts = false;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerPartsBuilder[]? _serverPartsBuilders = null;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerParts[]? _serverParts = null;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has21 = false;
-        private readonly string? _serverKind21 = null;
+        private readonly bool _hasServerKind = false;
+        private readonly string? _serverKind = null;
         // readOnly in the schema: the server sets it, a request does not.
-        private readonly bool _has22 = false;
-        private readonly decimal? _serverAmount22 = null;
+        private readonly bool _hasServerAmount = false;
+        private readonly decimal? _serverAmount = null;
 
         /// <summary>A fee.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("fee", typeof(decimal), Required = true)]
         public KeywordRulesRequestBuilder WithFee(decimal value)
         {
-            this._has0 = true;
-            this._fee0 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasFee = true;
+            this._fee = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -79,8 +79,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("count", typeof(long))]
         public KeywordRulesRequestBuilder WithCount(long value)
         {
-            this._has1 = true;
-            this._count1 = value;
+            this._hasCount = true;
+            this._count = value;
             return this;
         }
 
@@ -88,8 +88,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("ratio", typeof(double))]
         public KeywordRulesRequestBuilder WithRatio(double value)
         {
-            this._has2 = true;
-            this._ratio2 = value;
+            this._hasRatio = true;
+            this._ratio = value;
             return this;
         }
 
@@ -97,8 +97,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("version", typeof(string))]
         public KeywordRulesRequestBuilder WithVersion(string value)
         {
-            this._has3 = true;
-            this._version3 = value;
+            this._hasVersion = true;
+            this._version = value;
             return this;
         }
 
@@ -106,8 +106,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("level", typeof(long))]
         public KeywordRulesRequestBuilder WithLevel(long value)
         {
-            this._has4 = true;
-            this._level4 = value;
+            this._hasLevel = true;
+            this._level = value;
             return this;
         }
 
@@ -115,8 +115,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("enabled", typeof(bool))]
         public KeywordRulesRequestBuilder WithEnabled(bool value)
         {
-            this._has5 = true;
-            this._enabled5 = value;
+            this._hasEnabled = true;
+            this._enabled = value;
             return this;
         }
 
@@ -125,8 +125,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("meta", typeof(global::System.Text.Json.JsonElement))]
         public KeywordRulesRequestBuilder WithMeta(global::System.Text.Json.JsonElement? value)
         {
-            this._has6 = true;
-            this._meta6 = value?.Clone();
+            this._hasMeta = true;
+            this._meta = value?.Clone();
             return this;
         }
 
@@ -135,8 +135,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("nothing", typeof(global::System.Text.Json.JsonElement))]
         public KeywordRulesRequestBuilder WithNothing(global::System.Text.Json.JsonElement? value)
         {
-            this._has7 = true;
-            this._nothing7 = value?.Clone();
+            this._hasNothing = true;
+            this._nothing = value?.Clone();
             return this;
         }
 
@@ -149,8 +149,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("tags", typeof(global::System.Text.Json.JsonElement[]))]
         public KeywordRulesRequestBuilder WithTags(global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement> values)
         {
-            this._has8 = true;
-            this._tags8 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasTags = true;
+            this._tags = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -167,9 +167,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has9 = true;
-            this._parts9Builders = builders;
-            this._parts9 = null;
+            this._hasParts = true;
+            this._partsBuilders = builders;
+            this._parts = null;
             return this;
         }
 
@@ -178,9 +178,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("parts", typeof(global::BoardingDsl.KeywordRulesRequestParts[]), Builder = typeof(global::BoardingDsl.KeywordRulesRequestPartsBuilder))]
         public KeywordRulesRequestBuilder WithParts(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.KeywordRulesRequestParts> items)
         {
-            this._has9 = true;
-            this._parts9Builders = null;
-            this._parts9 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasParts = true;
+            this._partsBuilders = null;
+            this._parts = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -188,8 +188,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("note", typeof(string))]
         public KeywordRulesRequestBuilder WithNote(string value)
         {
-            this._has10 = true;
-            this._note10 = value;
+            this._hasNote = true;
+            this._note = value;
             return this;
         }
 
@@ -198,8 +198,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("legacyCode", typeof(string))]
         public KeywordRulesRequestBuilder WithLegacyCode(string value)
         {
-            this._has11 = true;
-            this._legacyCode11 = value;
+            this._hasLegacyCode = true;
+            this._legacyCode = value;
             return this;
         }
 
@@ -207,8 +207,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("secret", typeof(string))]
         public KeywordRulesRequestBuilder WithSecret(string value)
         {
-            this._has13 = true;
-            this._secret13 = value;
+            this._hasSecret = true;
+            this._secret = value;
             return this;
         }
 
@@ -223,8 +223,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldTags", typeof(string[]))]
         public KeywordRulesRequestBuilder WithOldTags(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has14 = true;
-            this._oldTags14 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasOldTags = true;
+            this._oldTags = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -237,9 +237,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.KeywordRulesRequestOldPartBuilder();
             build(builder);
-            this._has15 = true;
-            this._oldPart15Builder = builder;
-            this._oldPart15 = null;
+            this._hasOldPart = true;
+            this._oldPartBuilder = builder;
+            this._oldPart = null;
             return this;
         }
 
@@ -249,9 +249,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldPart", typeof(global::BoardingDsl.KeywordRulesRequestOldPart), Builder = typeof(global::BoardingDsl.KeywordRulesRequestOldPartBuilder))]
         public KeywordRulesRequestBuilder WithOldPart(global::BoardingDsl.KeywordRulesRequestOldPart value)
         {
-            this._has15 = true;
-            this._oldPart15Builder = null;
-            this._oldPart15 = value;
+            this._hasOldPart = true;
+            this._oldPartBuilder = null;
+            this._oldPart = value;
             return this;
         }
 
@@ -260,8 +260,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldKind", typeof(global::BoardingDsl.KeywordRulesRequestOldKind))]
         public KeywordRulesRequestBuilder WithOldKind(global::BoardingDsl.KeywordRulesRequestOldKind value)
         {
-            this._has16 = true;
-            this._oldKind16 = global::BoardingDsl.KeywordRulesRequestOldKindJson.IsDefined(value) ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasOldKind = true;
+            this._oldKind = global::BoardingDsl.KeywordRulesRequestOldKindJson.IsDefined(value) ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -271,8 +271,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldKind", typeof(global::BoardingDsl.KeywordRulesRequestOldKind))]
         public KeywordRulesRequestBuilder WithOldKind(string value)
         {
-            this._has16 = true;
-            this._oldKind16 = value;
+            this._hasOldKind = true;
+            this._oldKind = value;
             return this;
         }
 
@@ -287,10 +287,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldKinds", typeof(global::BoardingDsl.KeywordRulesRequestOldKinds[]))]
         public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.KeywordRulesRequestOldKinds> values)
         {
-            this._has17 = true;
+            this._hasOldKinds = true;
             if (values is null)
             {
-                this._oldKinds17 = null;
+                this._oldKinds = null;
                 return this;
             }
 
@@ -301,7 +301,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(source[i]) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._oldKinds17 = texts;
+            this._oldKinds = texts;
             return this;
         }
 
@@ -318,8 +318,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("oldKinds", typeof(global::BoardingDsl.KeywordRulesRequestOldKinds[]))]
         public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has17 = true;
-            this._oldKinds17 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasOldKinds = true;
+            this._oldKinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -336,29 +336,29 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "fee" => this._has0,
-            "count" => this._has1,
-            "ratio" => this._has2,
-            "version" => this._has3,
-            "level" => this._has4,
-            "enabled" => this._has5,
-            "meta" => this._has6,
-            "nothing" => this._has7,
-            "tags" => this._has8,
-            "parts" => this._has9,
-            "note" => this._has10,
-            "legacyCode" => this._has11,
-            "serverId" => this._has12,
-            "secret" => this._has13,
-            "oldTags" => this._has14,
-            "oldPart" => this._has15,
-            "oldKind" => this._has16,
-            "oldKinds" => this._has17,
-            "serverTags" => this._has18,
-            "serverPart" => this._has19,
-            "serverParts" => this._has20,
-            "serverKind" => this._has21,
-            "serverAmount" => this._has22,
+            "fee" => this._hasFee,
+            "count" => this._hasCount,
+            "ratio" => this._hasRatio,
+            "version" => this._hasVersion,
+            "level" => this._hasLevel,
+            "enabled" => this._hasEnabled,
+            "meta" => this._hasMeta,
+            "nothing" => this._hasNothing,
+            "tags" => this._hasTags,
+            "parts" => this._hasParts,
+            "note" => this._hasNote,
+            "legacyCode" => this._hasLegacyCode,
+            "serverId" => this._hasServerId,
+            "secret" => this._hasSecret,
+            "oldTags" => this._hasOldTags,
+            "oldPart" => this._hasOldPart,
+            "oldKind" => this._hasOldKind,
+            "oldKinds" => this._hasOldKinds,
+            "serverTags" => this._hasServerTags,
+            "serverPart" => this._hasServerPart,
+            "serverParts" => this._hasServerParts,
+            "serverKind" => this._hasServerKind,
+            "serverAmount" => this._hasServerAmount,
             _ => false,
         };
 
@@ -394,345 +394,345 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public KeywordRulesRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            decimal? v0 = this._fee0;
-            if (!this._has0)
+            decimal? fee = this._fee;
+            if (!this._hasFee)
             {
                 context.Missing("fee", "WithFee");
             }
-            else if (v0 is null)
+            else if (fee is null)
             {
                 context.Invalid("fee", "type", null, "must not be null");
             }
 
-            if (v0 is not null)
+            if (fee is not null)
             {
-                if (v0.Value <= 0m)
+                if (fee.Value <= 0m)
                 {
-                    context.Invalid("fee", "exclusiveMinimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(v0.Value), "must be greater than 0");
+                    context.Invalid("fee", "exclusiveMinimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(fee.Value), "must be greater than 0");
                 }
-                if (v0.Value >= 100m)
+                if (fee.Value >= 100m)
                 {
-                    context.Invalid("fee", "exclusiveMaximum 100", global::BoardingDsl.Serialization.BoardingRules.Show(v0.Value), "must be less than 100");
+                    context.Invalid("fee", "exclusiveMaximum 100", global::BoardingDsl.Serialization.BoardingRules.Show(fee.Value), "must be less than 100");
                 }
-                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(v0.Value, 0.01m))
+                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(fee.Value, 0.01m))
                 {
-                    context.Invalid("fee", "multipleOf 0.01", global::BoardingDsl.Serialization.BoardingRules.Show(v0.Value), "must be a multiple of 0.01");
+                    context.Invalid("fee", "multipleOf 0.01", global::BoardingDsl.Serialization.BoardingRules.Show(fee.Value), "must be a multiple of 0.01");
                 }
             }
 
-            long? v1 = this._count1;
-            if (this._has1 && v1 is null)
+            long? count = this._count;
+            if (this._hasCount && count is null)
             {
                 context.Invalid("count", "type", null, "must not be null");
             }
 
-            if (v1 is not null)
+            if (count is not null)
             {
-                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(v1.Value, 5m))
+                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(count.Value, 5m))
                 {
-                    context.Invalid("count", "multipleOf 5", global::BoardingDsl.Serialization.BoardingRules.Show(v1.Value), "must be a multiple of 5");
+                    context.Invalid("count", "multipleOf 5", global::BoardingDsl.Serialization.BoardingRules.Show(count.Value), "must be a multiple of 5");
                 }
             }
 
-            double? v2 = this._ratio2;
-            if (this._has2 && v2 is null)
+            double? ratio = this._ratio;
+            if (this._hasRatio && ratio is null)
             {
                 context.Invalid("ratio", "type", null, "must not be null");
             }
 
-            if (v2 is not null)
+            if (ratio is not null)
             {
-                if (v2.Value >= 1d)
+                if (ratio.Value >= 1d)
                 {
-                    context.Invalid("ratio", "exclusiveMaximum 1", global::BoardingDsl.Serialization.BoardingRules.Show(v2.Value), "must be less than 1");
+                    context.Invalid("ratio", "exclusiveMaximum 1", global::BoardingDsl.Serialization.BoardingRules.Show(ratio.Value), "must be less than 1");
                 }
-                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(v2.Value, 0.1d))
+                if (!global::BoardingDsl.Serialization.BoardingRules.IsMultipleOf(ratio.Value, 0.1d))
                 {
-                    context.Invalid("ratio", "multipleOf 0.1", global::BoardingDsl.Serialization.BoardingRules.Show(v2.Value), "must be a multiple of 0.1");
+                    context.Invalid("ratio", "multipleOf 0.1", global::BoardingDsl.Serialization.BoardingRules.Show(ratio.Value), "must be a multiple of 0.1");
                 }
             }
 
-            string? v3 = this._version3;
-            if (this._has3 && v3 is null)
+            string? version = this._version;
+            if (this._hasVersion && version is null)
             {
                 context.Invalid("version", "type", null, "must not be null");
             }
 
-            if (v3 is not null)
+            if (version is not null)
             {
-                var text = v3;
+                var text = version;
                 if (!string.Equals(text, "v1", global::System.StringComparison.Ordinal))
                 {
                     context.Invalid("version", "const \"v1\"", text, "must be \"v1\"");
                 }
             }
 
-            long? v4 = this._level4;
-            if (this._has4 && v4 is null)
+            long? level = this._level;
+            if (this._hasLevel && level is null)
             {
                 context.Invalid("level", "type", null, "must not be null");
             }
 
-            if (v4 is not null)
+            if (level is not null)
             {
-                if (v4.Value != 3m)
+                if (level.Value != 3m)
                 {
-                    context.Invalid("level", "const 3", global::BoardingDsl.Serialization.BoardingRules.Show(v4.Value), "must be 3");
+                    context.Invalid("level", "const 3", global::BoardingDsl.Serialization.BoardingRules.Show(level.Value), "must be 3");
                 }
             }
 
-            bool? v5 = this._enabled5;
-            if (this._has5 && v5 is null)
+            bool? enabled = this._enabled;
+            if (this._hasEnabled && enabled is null)
             {
                 context.Invalid("enabled", "type", null, "must not be null");
             }
 
-            if (v5 is not null)
+            if (enabled is not null)
             {
-                if (v5.Value != true)
+                if (enabled.Value != true)
                 {
-                    context.Invalid("enabled", "const true", v5.Value ? "true" : "false", "must be true");
+                    context.Invalid("enabled", "const true", enabled.Value ? "true" : "false", "must be true");
                 }
             }
 
-            global::System.Text.Json.JsonElement? v6 = this._meta6;
-            if (this._has6 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v6, true, false))
+            global::System.Text.Json.JsonElement? meta = this._meta;
+            if (this._hasMeta && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(meta, true, false))
             {
                 context.Invalid("meta", "type object", null, "must be a JSON object");
             }
 
-            global::System.Text.Json.JsonElement? v7 = this._nothing7;
-            if (this._has7 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v7, false, true))
+            global::System.Text.Json.JsonElement? nothing = this._nothing;
+            if (this._hasNothing && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(nothing, false, true))
             {
                 context.Invalid("nothing", "type null", null, "must be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? v8 = null;
-            if (this._tags8 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? tags = null;
+            if (this._tags is not null)
             {
-                v8 = ((global::System.Text.Json.JsonElement[])this._tags8.Clone());
+                tags = ((global::System.Text.Json.JsonElement[])this._tags.Clone());
             }
-            else if (this._has8)
+            else if (this._hasTags)
             {
                 context.Invalid("tags", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v8 is not null)
+            if (tags is not null)
             {
-                if (!global::BoardingDsl.Serialization.BoardingRules.AreUniqueJson(v8))
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUniqueJson(tags))
                 {
                     context.Invalid("tags", "uniqueItems", null, "must not list a value twice");
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? v9 = null;
-            if (this._parts9Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestParts>? parts = null;
+            if (this._partsBuilders is not null)
             {
-                var list = new global::BoardingDsl.KeywordRulesRequestParts[this._parts9Builders.Length];
+                var list = new global::BoardingDsl.KeywordRulesRequestParts[this._partsBuilders.Length];
                 context.Enter("parts");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._parts9Builders[i].BuildCore(context, null)!;
+                    list[i] = this._partsBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v9 = list;
+                parts = list;
             }
-            else if (this._parts9 is not null)
+            else if (this._parts is not null)
             {
-                v9 = ((global::BoardingDsl.KeywordRulesRequestParts[])this._parts9.Clone());
+                parts = ((global::BoardingDsl.KeywordRulesRequestParts[])this._parts.Clone());
             }
-            else if (this._has9)
+            else if (this._hasParts)
             {
                 context.Invalid("parts", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v9 is not null)
+            if (parts is not null)
             {
-                if (!global::BoardingDsl.Serialization.BoardingRules.AreUniqueModels(v9))
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUniqueModels(parts))
                 {
                     context.Invalid("parts", "uniqueItems", null, "must not list a value twice");
                 }
             }
 
-            string? v10 = this._note10;
-            if (this._has10 && v10 is null)
+            string? note = this._note;
+            if (this._hasNote && note is null)
             {
                 context.Invalid("note", "type", null, "must not be null");
             }
 
-            string? v11 = this._legacyCode11;
-            if (this._has11 && v11 is null)
+            string? legacyCode = this._legacyCode;
+            if (this._hasLegacyCode && legacyCode is null)
             {
                 context.Invalid("legacyCode", "type", null, "must not be null");
             }
 
-            string? v12 = this._serverId12;
-            if (this._has12 && v12 is null)
+            string? serverId = this._serverId;
+            if (this._hasServerId && serverId is null)
             {
                 context.Invalid("serverId", "type", null, "must not be null");
             }
 
-            string? v13 = this._secret13;
-            if (this._has13 && v13 is null)
+            string? secret = this._secret;
+            if (this._hasSecret && secret is null)
             {
                 context.Invalid("secret", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<string>? v14 = null;
-            if (this._oldTags14 is not null)
+            global::System.Collections.Generic.IReadOnlyList<string>? oldTags = null;
+            if (this._oldTags is not null)
             {
-                v14 = ((string[])this._oldTags14.Clone());
+                oldTags = ((string[])this._oldTags.Clone());
             }
-            else if (this._has14)
+            else if (this._hasOldTags)
             {
                 context.Invalid("oldTags", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.KeywordRulesRequestOldPart? v15 = this._oldPart15;
-            if (this._oldPart15Builder is not null)
+            global::BoardingDsl.KeywordRulesRequestOldPart? oldPart = this._oldPart;
+            if (this._oldPartBuilder is not null)
             {
                 context.Enter("oldPart");
-                v15 = this._oldPart15Builder.BuildCore(context, null);
+                oldPart = this._oldPartBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has15 && v15 is null)
+            else if (this._hasOldPart && oldPart is null)
             {
                 context.Invalid("oldPart", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.KeywordRulesRequestOldKind? v16 = null;
-            if (this._oldKind16 is not null)
+            global::BoardingDsl.KeywordRulesRequestOldKind? oldKind = null;
+            if (this._oldKind is not null)
             {
-                if (global::BoardingDsl.KeywordRulesRequestOldKindJson.TryParse(this._oldKind16, out var parsed16))
+                if (global::BoardingDsl.KeywordRulesRequestOldKindJson.TryParse(this._oldKind, out var parsedOldKind))
                 {
-                    v16 = parsed16;
+                    oldKind = parsedOldKind;
                 }
                 else
                 {
-                    context.Invalid("oldKind", "enum", this._oldKind16, "'" + this._oldKind16 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindJson.Values));
+                    context.Invalid("oldKind", "enum", this._oldKind, "'" + this._oldKind + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindJson.Values));
                 }
             }
-            else if (this._has16)
+            else if (this._hasOldKind)
             {
                 context.Invalid("oldKind", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? v17 = null;
-            if (this._oldKinds17 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestOldKinds>? oldKinds = null;
+            if (this._oldKinds is not null)
             {
-                var list = new global::BoardingDsl.KeywordRulesRequestOldKinds[this._oldKinds17.Length];
+                var list = new global::BoardingDsl.KeywordRulesRequestOldKinds[this._oldKinds.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(this._oldKinds17[i], out list[i]))
+                    if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(this._oldKinds[i], out list[i]))
                     {
-                        context.Invalid("oldKinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._oldKinds17[i], "'" + this._oldKinds17[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindsJson.Values));
+                        context.Invalid("oldKinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._oldKinds[i], "'" + this._oldKinds[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindsJson.Values));
                     }
                 }
 
-                v17 = list;
+                oldKinds = list;
             }
-            else if (this._has17)
+            else if (this._hasOldKinds)
             {
                 context.Invalid("oldKinds", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v17 is not null)
+            if (oldKinds is not null)
             {
-                if (v17.Count < 1)
+                if (oldKinds.Count < 1)
                 {
                     context.Invalid("oldKinds", "minItems 1", null, "must have at least 1 item(s)");
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<string>? v18 = null;
-            if (this._serverTags18 is not null)
+            global::System.Collections.Generic.IReadOnlyList<string>? serverTags = null;
+            if (this._serverTags is not null)
             {
-                v18 = ((string[])this._serverTags18.Clone());
+                serverTags = ((string[])this._serverTags.Clone());
             }
-            else if (this._has18)
+            else if (this._hasServerTags)
             {
                 context.Invalid("serverTags", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v18 is not null)
+            if (serverTags is not null)
             {
-                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(v18))
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(serverTags))
                 {
                     context.Invalid("serverTags", "uniqueItems", null, "must not list a value twice");
                 }
             }
 
-            global::BoardingDsl.KeywordRulesRequestServerPart? v19 = this._serverPart19;
-            if (this._serverPart19Builder is not null)
+            global::BoardingDsl.KeywordRulesRequestServerPart? serverPart = this._serverPart;
+            if (this._serverPartBuilder is not null)
             {
                 context.Enter("serverPart");
-                v19 = this._serverPart19Builder.BuildCore(context, null);
+                serverPart = this._serverPartBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has19 && v19 is null)
+            else if (this._hasServerPart && serverPart is null)
             {
                 context.Invalid("serverPart", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? v20 = null;
-            if (this._serverParts20Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.KeywordRulesRequestServerParts>? serverParts = null;
+            if (this._serverPartsBuilders is not null)
             {
-                var list = new global::BoardingDsl.KeywordRulesRequestServerParts[this._serverParts20Builders.Length];
+                var list = new global::BoardingDsl.KeywordRulesRequestServerParts[this._serverPartsBuilders.Length];
                 context.Enter("serverParts");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._serverParts20Builders[i].BuildCore(context, null)!;
+                    list[i] = this._serverPartsBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v20 = list;
+                serverParts = list;
             }
-            else if (this._serverParts20 is not null)
+            else if (this._serverParts is not null)
             {
-                v20 = ((global::BoardingDsl.KeywordRulesRequestServerParts[])this._serverParts20.Clone());
+                serverParts = ((global::BoardingDsl.KeywordRulesRequestServerParts[])this._serverParts.Clone());
             }
-            else if (this._has20)
+            else if (this._hasServerParts)
             {
                 context.Invalid("serverParts", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.KeywordRulesRequestServerKind? v21 = null;
-            if (this._serverKind21 is not null)
+            global::BoardingDsl.KeywordRulesRequestServerKind? serverKind = null;
+            if (this._serverKind is not null)
             {
-                if (global::BoardingDsl.KeywordRulesRequestServerKindJson.TryParse(this._serverKind21, out var parsed21))
+                if (global::BoardingDsl.KeywordRulesRequestServerKindJson.TryParse(this._serverKind, out var parsedServerKind))
                 {
-                    v21 = parsed21;
+                    serverKind = parsedServerKind;
                 }
                 else
                 {
-                    context.Invalid("serverKind", "enum", this._serverKind21, "'" + this._serverKind21 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestServerKindJson.Values));
+                    context.Invalid("serverKind", "enum", this._serverKind, "'" + this._serverKind + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestServerKindJson.Values));
                 }
             }
-            else if (this._has21)
+            else if (this._hasServerKind)
             {
                 context.Invalid("serverKind", "type", null, "must not be null");
             }
 
-            decimal? v22 = this._serverAmount22;
-            if (this._has22 && v22 is null)
+            decimal? serverAmount = this._serverAmount;
+            if (this._hasServerAmount && serverAmount is null)
             {
                 context.Invalid("serverAmount", "type", null, "must not be null");
             }
 
-            if (v22 is not null)
+            if (serverAmount is not null)
             {
-                if (v22.Value < 0m)
+                if (serverAmount.Value < 0m)
                 {
-                    context.Invalid("serverAmount", "minimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(v22.Value), "must be at least 0");
+                    context.Invalid("serverAmount", "minimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(serverAmount.Value), "must be at least 0");
                 }
             }
 
@@ -753,52 +753,52 @@ namespace BoardingDsl
             }
 
             return new KeywordRulesRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
-                this._has5,
-                v5,
-                this._has6,
-                v6,
-                this._has7,
-                v7,
-                this._has8,
-                v8,
-                this._has9,
-                v9,
-                this._has10,
-                v10,
-                this._has11,
-                v11,
-                this._has12,
-                v12,
-                this._has13,
-                v13,
-                this._has14,
-                v14,
-                this._has15,
-                v15,
-                this._has16,
-                v16,
-                this._has17,
-                v17,
-                this._has18,
-                v18,
-                this._has19,
-                v19,
-                this._has20,
-                v20,
-                this._has21,
-                v21,
-                this._has22,
-                v22,
+                this._hasFee,
+                fee.GetValueOrDefault(),
+                this._hasCount,
+                count,
+                this._hasRatio,
+                ratio,
+                this._hasVersion,
+                version,
+                this._hasLevel,
+                level,
+                this._hasEnabled,
+                enabled,
+                this._hasMeta,
+                meta,
+                this._hasNothing,
+                nothing,
+                this._hasTags,
+                tags,
+                this._hasParts,
+                parts,
+                this._hasNote,
+                note,
+                this._hasLegacyCode,
+                legacyCode,
+                this._hasServerId,
+                serverId,
+                this._hasSecret,
+                secret,
+                this._hasOldTags,
+                oldTags,
+                this._hasOldPart,
+                oldPart,
+                this._hasOldKind,
+                oldKind,
+                this._hasOldKinds,
+                oldKinds,
+                this._hasServerTags,
+                serverTags,
+                this._hasServerPart,
+                serverPart,
+                this._hasServerParts,
+                serverParts,
+                this._hasServerKind,
+                serverKind,
+                this._hasServerAmount,
+                serverAmount,
                 null);
         }
     }

@@ -13,41 +13,41 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ArraysRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_tags0 = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_counts1 = global::System.Text.Json.JsonEncodedText.Encode("counts");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_lines2 = global::System.Text.Json.JsonEncodedText.Encode("lines");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_kinds3 = global::System.Text.Json.JsonEncodedText.Encode("kinds");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_optionalList4 = global::System.Text.Json.JsonEncodedText.Encode("optionalList");
-        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+        private readonly bool _hasTags;
+        private static readonly global::System.Text.Json.JsonEncodedText s_counts = global::System.Text.Json.JsonEncodedText.Encode("counts");
+        private readonly bool _hasCounts;
+        private static readonly global::System.Text.Json.JsonEncodedText s_lines = global::System.Text.Json.JsonEncodedText.Encode("lines");
+        private readonly bool _hasLines;
+        private static readonly global::System.Text.Json.JsonEncodedText s_kinds = global::System.Text.Json.JsonEncodedText.Encode("kinds");
+        private readonly bool _hasKinds;
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionalList = global::System.Text.Json.JsonEncodedText.Encode("optionalList");
+        private readonly bool _hasOptionalList;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ArraysRequest(
-            bool h0,
-            global::System.Collections.Generic.IReadOnlyList<string> v0,
-            bool h1,
-            global::System.Collections.Generic.IReadOnlyList<long>? v1,
-            bool h2,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? v2,
-            bool h3,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? v3,
-            bool h4,
-            global::System.Collections.Generic.IReadOnlyList<decimal>? v4,
+            bool hasTags,
+            global::System.Collections.Generic.IReadOnlyList<string> tags,
+            bool hasCounts,
+            global::System.Collections.Generic.IReadOnlyList<long>? counts,
+            bool hasLines,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? lines,
+            bool hasKinds,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? kinds,
+            bool hasOptionalList,
+            global::System.Collections.Generic.IReadOnlyList<decimal>? optionalList,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Tags = v0;
-            this._has1 = h1;
-            this.Counts = v1;
-            this._has2 = h2;
-            this.Lines = v2;
-            this._has3 = h3;
-            this.Kinds = v3;
-            this._has4 = h4;
-            this.OptionalList = v4;
+            this._hasTags = hasTags;
+            this.Tags = tags;
+            this._hasCounts = hasCounts;
+            this.Counts = counts;
+            this._hasLines = hasLines;
+            this.Lines = lines;
+            this._hasKinds = hasKinds;
+            this.Kinds = kinds;
+            this._hasOptionalList = hasOptionalList;
+            this.OptionalList = optionalList;
             this._extensionData = extensionData;
         }
 
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "tags" => this._has0,
-            "counts" => this._has1,
-            "lines" => this._has2,
-            "kinds" => this._has3,
-            "optionalList" => this._has4,
+            "tags" => this._hasTags,
+            "counts" => this._hasCounts,
+            "lines" => this._hasLines,
+            "kinds" => this._hasKinds,
+            "optionalList" => this._hasOptionalList,
             _ => false,
         };
 
@@ -88,9 +88,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasTags)
             {
-                writer.WritePropertyName(s_tags0);
+                writer.WritePropertyName(s_tags);
                 {
                     writer.WriteStartArray();
                     foreach (var value in this.Tags)
@@ -102,9 +102,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has1)
+            if (this._hasCounts)
             {
-                writer.WritePropertyName(s_counts1);
+                writer.WritePropertyName(s_counts);
                 if (this.Counts is null)
                 {
                     writer.WriteNullValue();
@@ -121,9 +121,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has2)
+            if (this._hasLines)
             {
-                writer.WritePropertyName(s_lines2);
+                writer.WritePropertyName(s_lines);
                 if (this.Lines is null)
                 {
                     writer.WriteNullValue();
@@ -140,9 +140,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has3)
+            if (this._hasKinds)
             {
-                writer.WritePropertyName(s_kinds3);
+                writer.WritePropertyName(s_kinds);
                 if (this.Kinds is null)
                 {
                     writer.WriteNullValue();
@@ -159,9 +159,9 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has4)
+            if (this._hasOptionalList)
             {
-                writer.WritePropertyName(s_optionalList4);
+                writer.WritePropertyName(s_optionalList);
                 if (this.OptionalList is null)
                 {
                     writer.WriteNullValue();
@@ -206,26 +206,26 @@ namespace BoardingDsl
         public static ArraysRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ArraysRequest");
-            bool h0 = false;
-            global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-            bool h1 = false;
-            global::System.Collections.Generic.IReadOnlyList<long>? v1 = default;
-            bool h2 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? v2 = default;
-            bool h3 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? v3 = default;
-            bool h4 = false;
-            global::System.Collections.Generic.IReadOnlyList<decimal>? v4 = default;
+            bool hasTags = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
+            bool hasCounts = false;
+            global::System.Collections.Generic.IReadOnlyList<long>? counts = default;
+            bool hasLines = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? lines = default;
+            bool hasKinds = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? kinds = default;
+            bool hasOptionalList = false;
+            global::System.Collections.Generic.IReadOnlyList<decimal>? optionalList = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    h0 = true;
+                    hasTags = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v0 = null;
+                        tags = null;
                     }
                     else
                     {
@@ -236,16 +236,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "tags")!);
                         }
 
-                        v0 = list;
+                        tags = list;
                     }
                 }
                 else if (reader.ValueTextEquals("counts"u8))
                 {
                     reader.Read();
-                    h1 = true;
+                    hasCounts = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v1 = null;
+                        counts = null;
                     }
                     else
                     {
@@ -256,16 +256,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadInt64(ref reader, "counts"));
                         }
 
-                        v1 = list;
+                        counts = list;
                     }
                 }
                 else if (reader.ValueTextEquals("lines"u8))
                 {
                     reader.Read();
-                    h2 = true;
+                    hasLines = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v2 = null;
+                        lines = null;
                     }
                     else
                     {
@@ -276,16 +276,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.ArraysRequestLines.ReadFrom(ref reader));
                         }
 
-                        v2 = list;
+                        lines = list;
                     }
                 }
                 else if (reader.ValueTextEquals("kinds"u8))
                 {
                     reader.Read();
-                    h3 = true;
+                    hasKinds = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v3 = null;
+                        kinds = null;
                     }
                     else
                     {
@@ -296,16 +296,16 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.ArraysRequestKindsJson.Read(ref reader));
                         }
 
-                        v3 = list;
+                        kinds = list;
                     }
                 }
                 else if (reader.ValueTextEquals("optionalList"u8))
                 {
                     reader.Read();
-                    h4 = true;
+                    hasOptionalList = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v4 = null;
+                        optionalList = null;
                     }
                     else
                     {
@@ -316,7 +316,7 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.Serialization.BoardingJson.ReadDecimal(ref reader, "optionalList"));
                         }
 
-                        v4 = list;
+                        optionalList = list;
                     }
                 }
                 else
@@ -328,22 +328,22 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasTags || tags is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ArraysRequest", "tags");
             }
 
             return new ArraysRequest(
-                h0,
-                v0!,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
+                hasTags,
+                tags!,
+                hasCounts,
+                counts,
+                hasLines,
+                lines,
+                hasKinds,
+                kinds,
+                hasOptionalList,
+                optionalList,
                 extensionData);
         }
     }

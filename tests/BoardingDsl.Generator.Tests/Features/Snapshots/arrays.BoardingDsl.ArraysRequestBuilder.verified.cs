@@ -9,17 +9,17 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ArraysRequest", "arrays.schema.json")]
     public sealed partial class ArraysRequestBuilder
     {
-        private bool _has0;
-        private string[]? _tags0;
-        private bool _has1;
-        private long[]? _counts1;
-        private bool _has2;
-        private global::BoardingDsl.ArraysRequestLinesBuilder[]? _lines2Builders;
-        private global::BoardingDsl.ArraysRequestLines[]? _lines2;
-        private bool _has3;
-        private string[]? _kinds3;
-        private bool _has4;
-        private decimal[]? _optionalList4;
+        private bool _hasTags;
+        private string[]? _tags;
+        private bool _hasCounts;
+        private long[]? _counts;
+        private bool _hasLines;
+        private global::BoardingDsl.ArraysRequestLinesBuilder[]? _linesBuilders;
+        private global::BoardingDsl.ArraysRequestLines[]? _lines;
+        private bool _hasKinds;
+        private string[]? _kinds;
+        private bool _hasOptionalList;
+        private decimal[]? _optionalList;
 
         /// <summary>One to five distinct tags.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("tags", typeof(string[]), Required = true)]
@@ -30,8 +30,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("tags", typeof(string[]), Required = true)]
         public ArraysRequestBuilder WithTags(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has0 = true;
-            this._tags0 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasTags = true;
+            this._tags = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -44,8 +44,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("counts", typeof(long[]))]
         public ArraysRequestBuilder WithCounts(global::System.Collections.Generic.IEnumerable<long> values)
         {
-            this._has1 = true;
-            this._counts1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasCounts = true;
+            this._counts = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -62,9 +62,9 @@ namespace BoardingDsl
                 items[i](builders[i]);
             }
 
-            this._has2 = true;
-            this._lines2Builders = builders;
-            this._lines2 = null;
+            this._hasLines = true;
+            this._linesBuilders = builders;
+            this._lines = null;
             return this;
         }
 
@@ -73,9 +73,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("lines", typeof(global::BoardingDsl.ArraysRequestLines[]), Builder = typeof(global::BoardingDsl.ArraysRequestLinesBuilder))]
         public ArraysRequestBuilder WithLines(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.ArraysRequestLines> items)
         {
-            this._has2 = true;
-            this._lines2Builders = null;
-            this._lines2 = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            this._hasLines = true;
+            this._linesBuilders = null;
+            this._lines = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
             return this;
         }
 
@@ -88,10 +88,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("kinds", typeof(global::BoardingDsl.ArraysRequestKinds[]))]
         public ArraysRequestBuilder WithKinds(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.ArraysRequestKinds> values)
         {
-            this._has3 = true;
+            this._hasKinds = true;
             if (values is null)
             {
-                this._kinds3 = null;
+                this._kinds = null;
                 return this;
             }
 
@@ -102,7 +102,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.ArraysRequestKindsJson.IsDefined(source[i]) ? global::BoardingDsl.ArraysRequestKindsJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._kinds3 = texts;
+            this._kinds = texts;
             return this;
         }
 
@@ -117,8 +117,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("kinds", typeof(global::BoardingDsl.ArraysRequestKinds[]))]
         public ArraysRequestBuilder WithKinds(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has3 = true;
-            this._kinds3 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasKinds = true;
+            this._kinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -131,13 +131,13 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("optionalList", typeof(decimal[]))]
         public ArraysRequestBuilder WithOptionalList(global::System.Collections.Generic.IEnumerable<decimal>? values)
         {
-            this._has4 = true;
-            this._optionalList4 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._optionalList4 is not null)
+            this._hasOptionalList = true;
+            this._optionalList = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._optionalList is not null)
             {
-                for (var i = 0; i < this._optionalList4.Length; i++)
+                for (var i = 0; i < this._optionalList.Length; i++)
                 {
-                    this._optionalList4[i] = global::BoardingDsl.Serialization.BoardingRules.Normalize(this._optionalList4[i]);
+                    this._optionalList[i] = global::BoardingDsl.Serialization.BoardingRules.Normalize(this._optionalList[i]);
                 }
             }
             return this;
@@ -156,11 +156,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "tags" => this._has0,
-            "counts" => this._has1,
-            "lines" => this._has2,
-            "kinds" => this._has3,
-            "optionalList" => this._has4,
+            "tags" => this._hasTags,
+            "counts" => this._hasCounts,
+            "lines" => this._hasLines,
+            "kinds" => this._hasKinds,
+            "optionalList" => this._hasOptionalList,
             _ => false,
         };
 
@@ -178,19 +178,19 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ArraysRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::System.Collections.Generic.IReadOnlyList<string>? v0 = null;
-            if (!this._has0)
+            global::System.Collections.Generic.IReadOnlyList<string>? tags = null;
+            if (!this._hasTags)
             {
                 context.Missing("tags", "WithTags");
             }
 
-            if (this._tags0 is not null)
+            if (this._tags is not null)
             {
-                v0 = ((string[])this._tags0.Clone());
+                tags = ((string[])this._tags.Clone());
                 // Each element keeps the rules of items.
-                for (var i = 0; i < this._tags0.Length; i++)
+                for (var i = 0; i < this._tags.Length; i++)
                 {
-                    var item = this._tags0[i];
+                    var item = this._tags[i];
                     var itemName = "tags" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]";
                     if (item is null)
                     {
@@ -202,36 +202,36 @@ namespace BoardingDsl
                     }
                 }
             }
-            else if (this._has0)
+            else if (this._hasTags)
             {
                 context.Invalid("tags", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v0 is not null)
+            if (tags is not null)
             {
-                if (v0.Count < 1)
+                if (tags.Count < 1)
                 {
                     context.Invalid("tags", "minItems 1", null, "must have at least 1 item(s)");
                 }
-                if (v0.Count > 5)
+                if (tags.Count > 5)
                 {
                     context.Invalid("tags", "maxItems 5", null, "must have at most 5 item(s)");
                 }
-                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(v0))
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(tags))
                 {
                     context.Invalid("tags", "uniqueItems", null, "must not list a value twice");
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<long>? v1 = null;
-            if (this._counts1 is not null)
+            global::System.Collections.Generic.IReadOnlyList<long>? counts = null;
+            if (this._counts is not null)
             {
-                v1 = ((long[])this._counts1.Clone());
+                counts = ((long[])this._counts.Clone());
                 // Each element keeps the rules of items.
-                for (var i = 0; i < this._counts1.Length; i++)
+                for (var i = 0; i < this._counts.Length; i++)
                 {
-                    var item = this._counts1[i];
+                    var item = this._counts[i];
                     var itemName = "counts" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]";
                     if (item < 0m)
                     {
@@ -239,67 +239,67 @@ namespace BoardingDsl
                     }
                 }
             }
-            else if (this._has1)
+            else if (this._hasCounts)
             {
                 context.Invalid("counts", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? v2 = null;
-            if (this._lines2Builders is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestLines>? lines = null;
+            if (this._linesBuilders is not null)
             {
-                var list = new global::BoardingDsl.ArraysRequestLines[this._lines2Builders.Length];
+                var list = new global::BoardingDsl.ArraysRequestLines[this._linesBuilders.Length];
                 context.Enter("lines");
                 for (var i = 0; i < list.Length; i++)
                 {
                     context.EnterIndex(i);
-                    list[i] = this._lines2Builders[i].BuildCore(context, null)!;
+                    list[i] = this._linesBuilders[i].BuildCore(context, null)!;
                     context.Exit();
                 }
 
                 context.Exit();
-                v2 = list;
+                lines = list;
             }
-            else if (this._lines2 is not null)
+            else if (this._lines is not null)
             {
-                v2 = ((global::BoardingDsl.ArraysRequestLines[])this._lines2.Clone());
+                lines = ((global::BoardingDsl.ArraysRequestLines[])this._lines.Clone());
             }
-            else if (this._has2)
+            else if (this._hasLines)
             {
                 context.Invalid("lines", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? v3 = null;
-            if (this._kinds3 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ArraysRequestKinds>? kinds = null;
+            if (this._kinds is not null)
             {
-                var list = new global::BoardingDsl.ArraysRequestKinds[this._kinds3.Length];
+                var list = new global::BoardingDsl.ArraysRequestKinds[this._kinds.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.ArraysRequestKindsJson.TryParse(this._kinds3[i], out list[i]))
+                    if (!global::BoardingDsl.ArraysRequestKindsJson.TryParse(this._kinds[i], out list[i]))
                     {
-                        context.Invalid("kinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._kinds3[i], "'" + this._kinds3[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ArraysRequestKindsJson.Values));
+                        context.Invalid("kinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._kinds[i], "'" + this._kinds[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ArraysRequestKindsJson.Values));
                     }
                 }
 
-                v3 = list;
+                kinds = list;
             }
-            else if (this._has3)
+            else if (this._hasKinds)
             {
                 context.Invalid("kinds", "type", null, "must not be null");
             }
 
             // The list rules hold however the list was given (lambdas or finished elements).
-            if (v3 is not null)
+            if (kinds is not null)
             {
-                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(v3))
+                if (!global::BoardingDsl.Serialization.BoardingRules.AreUnique(kinds))
                 {
                     context.Invalid("kinds", "uniqueItems", null, "must not list a value twice");
                 }
             }
 
-            global::System.Collections.Generic.IReadOnlyList<decimal>? v4 = null;
-            if (this._optionalList4 is not null)
+            global::System.Collections.Generic.IReadOnlyList<decimal>? optionalList = null;
+            if (this._optionalList is not null)
             {
-                v4 = ((decimal[])this._optionalList4.Clone());
+                optionalList = ((decimal[])this._optionalList.Clone());
             }
 
             if (extraRequired is not null)
@@ -319,16 +319,16 @@ namespace BoardingDsl
             }
 
             return new ArraysRequest(
-                this._has0,
-                v0!,
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
+                this._hasTags,
+                tags!,
+                this._hasCounts,
+                counts,
+                this._hasLines,
+                lines,
+                this._hasKinds,
+                kinds,
+                this._hasOptionalList,
+                optionalList,
                 null);
         }
     }

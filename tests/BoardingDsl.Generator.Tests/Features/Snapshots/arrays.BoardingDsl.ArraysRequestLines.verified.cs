@@ -11,23 +11,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ArraysRequestLines : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_sku0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_quantity1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
+        private readonly bool _hasSku;
+        private static readonly global::System.Text.Json.JsonEncodedText s_quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
+        private readonly bool _hasQuantity;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ArraysRequestLines(
-            bool h0,
-            string v0,
-            bool h1,
-            long? v1,
+            bool hasSku,
+            string sku,
+            bool hasQuantity,
+            long? quantity,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Sku = v0;
-            this._has1 = h1;
-            this.Quantity = v1;
+            this._hasSku = hasSku;
+            this.Sku = sku;
+            this._hasQuantity = hasQuantity;
+            this.Quantity = quantity;
             this._extensionData = extensionData;
         }
 
@@ -44,8 +44,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "sku" => this._has0,
-            "quantity" => this._has1,
+            "sku" => this._hasSku,
+            "quantity" => this._hasQuantity,
             _ => false,
         };
 
@@ -56,14 +56,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasSku)
             {
-                writer.WriteString(s_sku0, this.Sku);
+                writer.WriteString(s_sku, this.Sku);
             }
 
-            if (this._has1)
+            if (this._hasQuantity)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_quantity1, this.Quantity);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_quantity, this.Quantity);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -94,24 +94,24 @@ namespace BoardingDsl
         public static ArraysRequestLines ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ArraysRequestLines");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            long? v1 = default;
+            bool hasSku = false;
+            string? sku = default;
+            bool hasQuantity = false;
+            long? quantity = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("sku"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku");
+                    hasSku = true;
+                    sku = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "sku");
                 }
                 else if (reader.ValueTextEquals("quantity"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "quantity");
+                    hasQuantity = true;
+                    quantity = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "quantity");
                 }
                 else
                 {
@@ -122,16 +122,16 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasSku || sku is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ArraysRequestLines", "sku");
             }
 
             return new ArraysRequestLines(
-                h0,
-                v0!,
-                h1,
-                v1,
+                hasSku,
+                sku!,
+                hasQuantity,
+                quantity,
                 extensionData);
         }
     }

@@ -9,17 +9,17 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ArraysRequestLines", "arrays.schema.json")]
     public sealed partial class ArraysRequestLinesBuilder
     {
-        private bool _has0;
-        private string? _sku0;
-        private bool _has1;
-        private long? _quantity1;
+        private bool _hasSku;
+        private string? _sku;
+        private bool _hasQuantity;
+        private long? _quantity;
 
         /// <summary>The article.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("sku", typeof(string), Required = true)]
         public ArraysRequestLinesBuilder WithSku(string value)
         {
-            this._has0 = true;
-            this._sku0 = value;
+            this._hasSku = true;
+            this._sku = value;
             return this;
         }
 
@@ -27,8 +27,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("quantity", typeof(long))]
         public ArraysRequestLinesBuilder WithQuantity(long value)
         {
-            this._has1 = true;
-            this._quantity1 = value;
+            this._hasQuantity = true;
+            this._quantity = value;
             return this;
         }
 
@@ -45,8 +45,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "sku" => this._has0,
-            "quantity" => this._has1,
+            "sku" => this._hasSku,
+            "quantity" => this._hasQuantity,
             _ => false,
         };
 
@@ -61,18 +61,18 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ArraysRequestLines? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._sku0;
-            if (!this._has0)
+            string? sku = this._sku;
+            if (!this._hasSku)
             {
                 context.Missing("sku", "WithSku");
             }
-            else if (v0 is null)
+            else if (sku is null)
             {
                 context.Invalid("sku", "type", null, "must not be null");
             }
 
-            long? v1 = this._quantity1;
-            if (this._has1 && v1 is null)
+            long? quantity = this._quantity;
+            if (this._hasQuantity && quantity is null)
             {
                 context.Invalid("quantity", "type", null, "must not be null");
             }
@@ -94,10 +94,10 @@ namespace BoardingDsl
             }
 
             return new ArraysRequestLines(
-                this._has0,
-                v0!,
-                this._has1,
-                v1,
+                this._hasSku,
+                sku!,
+                this._hasQuantity,
+                quantity,
                 null);
         }
     }

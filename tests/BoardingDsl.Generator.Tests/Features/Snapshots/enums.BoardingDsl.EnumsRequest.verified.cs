@@ -13,35 +13,35 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class EnumsRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_state0 = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_maybeState1 = global::System.Text.Json.JsonEncodedText.Encode("maybeState");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_mode2 = global::System.Text.Json.JsonEncodedText.Encode("mode");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_states3 = global::System.Text.Json.JsonEncodedText.Encode("states");
-        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_state = global::System.Text.Json.JsonEncodedText.Encode("state");
+        private readonly bool _hasState;
+        private static readonly global::System.Text.Json.JsonEncodedText s_maybeState = global::System.Text.Json.JsonEncodedText.Encode("maybeState");
+        private readonly bool _hasMaybeState;
+        private static readonly global::System.Text.Json.JsonEncodedText s_mode = global::System.Text.Json.JsonEncodedText.Encode("mode");
+        private readonly bool _hasMode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_states = global::System.Text.Json.JsonEncodedText.Encode("states");
+        private readonly bool _hasStates;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal EnumsRequest(
-            bool h0,
-            global::BoardingDsl.State v0,
-            bool h1,
-            global::BoardingDsl.State? v1,
-            bool h2,
-            global::BoardingDsl.EnumsRequestMode? v2,
-            bool h3,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? v3,
+            bool hasState,
+            global::BoardingDsl.State state,
+            bool hasMaybeState,
+            global::BoardingDsl.State? maybeState,
+            bool hasMode,
+            global::BoardingDsl.EnumsRequestMode? mode,
+            bool hasStates,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? states,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.State = v0;
-            this._has1 = h1;
-            this.MaybeState = v1;
-            this._has2 = h2;
-            this.Mode = v2;
-            this._has3 = h3;
-            this.States = v3;
+            this._hasState = hasState;
+            this.State = state;
+            this._hasMaybeState = hasMaybeState;
+            this.MaybeState = maybeState;
+            this._hasMode = hasMode;
+            this.Mode = mode;
+            this._hasStates = hasStates;
+            this.States = states;
             this._extensionData = extensionData;
         }
 
@@ -64,10 +64,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "state" => this._has0,
-            "maybeState" => this._has1,
-            "mode" => this._has2,
-            "states" => this._has3,
+            "state" => this._hasState,
+            "maybeState" => this._hasMaybeState,
+            "mode" => this._hasMode,
+            "states" => this._hasStates,
             _ => false,
         };
 
@@ -78,24 +78,24 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasState)
             {
-                writer.WriteString(s_state0, global::BoardingDsl.StateJson.ToJsonString(this.State));
+                writer.WriteString(s_state, global::BoardingDsl.StateJson.ToJsonString(this.State));
             }
 
-            if (this._has1)
+            if (this._hasMaybeState)
             {
-                writer.WriteString(s_maybeState1, this.MaybeState.HasValue ? global::BoardingDsl.StateJson.ToJsonString(this.MaybeState.Value) : null);
+                writer.WriteString(s_maybeState, this.MaybeState.HasValue ? global::BoardingDsl.StateJson.ToJsonString(this.MaybeState.Value) : null);
             }
 
-            if (this._has2)
+            if (this._hasMode)
             {
-                writer.WriteString(s_mode2, this.Mode.HasValue ? global::BoardingDsl.EnumsRequestModeJson.ToJsonString(this.Mode.Value) : null);
+                writer.WriteString(s_mode, this.Mode.HasValue ? global::BoardingDsl.EnumsRequestModeJson.ToJsonString(this.Mode.Value) : null);
             }
 
-            if (this._has3)
+            if (this._hasStates)
             {
-                writer.WritePropertyName(s_states3);
+                writer.WritePropertyName(s_states);
                 if (this.States is null)
                 {
                     writer.WriteNullValue();
@@ -140,42 +140,42 @@ namespace BoardingDsl
         public static EnumsRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "EnumsRequest");
-            bool h0 = false;
-            global::BoardingDsl.State? v0 = default;
-            bool h1 = false;
-            global::BoardingDsl.State? v1 = default;
-            bool h2 = false;
-            global::BoardingDsl.EnumsRequestMode? v2 = default;
-            bool h3 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? v3 = default;
+            bool hasState = false;
+            global::BoardingDsl.State? state = default;
+            bool hasMaybeState = false;
+            global::BoardingDsl.State? maybeState = default;
+            bool hasMode = false;
+            global::BoardingDsl.EnumsRequestMode? mode = default;
+            bool hasStates = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? states = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("state"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.State?)global::BoardingDsl.StateJson.Read(ref reader);
+                    hasState = true;
+                    state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.State?)global::BoardingDsl.StateJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("maybeState"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.State?)global::BoardingDsl.StateJson.Read(ref reader);
+                    hasMaybeState = true;
+                    maybeState = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.State?)global::BoardingDsl.StateJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("mode"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.EnumsRequestMode?)global::BoardingDsl.EnumsRequestModeJson.Read(ref reader);
+                    hasMode = true;
+                    mode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.EnumsRequestMode?)global::BoardingDsl.EnumsRequestModeJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("states"u8))
                 {
                     reader.Read();
-                    h3 = true;
+                    hasStates = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v3 = null;
+                        states = null;
                     }
                     else
                     {
@@ -186,7 +186,7 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.StateJson.Read(ref reader));
                         }
 
-                        v3 = list;
+                        states = list;
                     }
                 }
                 else
@@ -198,20 +198,20 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasState || state is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("EnumsRequest", "state");
             }
 
             return new EnumsRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1,
-                h2,
-                v2,
-                h3,
-                v3,
+                hasState,
+                state.Value,
+                hasMaybeState,
+                maybeState,
+                hasMode,
+                mode,
+                hasStates,
+                states,
                 extensionData);
         }
     }

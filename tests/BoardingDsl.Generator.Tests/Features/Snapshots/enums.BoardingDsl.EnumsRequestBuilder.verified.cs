@@ -9,21 +9,21 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("EnumsRequest", "enums.schema.json")]
     public sealed partial class EnumsRequestBuilder
     {
-        private bool _has0;
-        private string? _state0;
-        private bool _has1;
-        private string? _maybeState1;
-        private bool _has2;
-        private string? _mode2;
-        private bool _has3;
-        private string[]? _states3;
+        private bool _hasState;
+        private string? _state;
+        private bool _hasMaybeState;
+        private string? _maybeState;
+        private bool _hasMode;
+        private string? _mode;
+        private bool _hasStates;
+        private string[]? _states;
 
         /// <summary>A referenced enum.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("state", typeof(global::BoardingDsl.State), Required = true)]
         public EnumsRequestBuilder WithState(global::BoardingDsl.State value)
         {
-            this._has0 = true;
-            this._state0 = global::BoardingDsl.StateJson.IsDefined(value) ? global::BoardingDsl.StateJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasState = true;
+            this._state = global::BoardingDsl.StateJson.IsDefined(value) ? global::BoardingDsl.StateJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -32,8 +32,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("state", typeof(global::BoardingDsl.State), Required = true)]
         public EnumsRequestBuilder WithState(string value)
         {
-            this._has0 = true;
-            this._state0 = value;
+            this._hasState = true;
+            this._state = value;
             return this;
         }
 
@@ -41,8 +41,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("maybeState", typeof(global::BoardingDsl.State))]
         public EnumsRequestBuilder WithMaybeState(global::BoardingDsl.State? value)
         {
-            this._has1 = true;
-            this._maybeState1 = value is null ? null : global::BoardingDsl.StateJson.IsDefined(value.Value) ? global::BoardingDsl.StateJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasMaybeState = true;
+            this._maybeState = value is null ? null : global::BoardingDsl.StateJson.IsDefined(value.Value) ? global::BoardingDsl.StateJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -51,8 +51,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("maybeState", typeof(global::BoardingDsl.State))]
         public EnumsRequestBuilder WithMaybeState(string? value)
         {
-            this._has1 = true;
-            this._maybeState1 = value;
+            this._hasMaybeState = true;
+            this._maybeState = value;
             return this;
         }
 
@@ -60,8 +60,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("mode", typeof(global::BoardingDsl.EnumsRequestMode))]
         public EnumsRequestBuilder WithMode(global::BoardingDsl.EnumsRequestMode value)
         {
-            this._has2 = true;
-            this._mode2 = global::BoardingDsl.EnumsRequestModeJson.IsDefined(value) ? global::BoardingDsl.EnumsRequestModeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasMode = true;
+            this._mode = global::BoardingDsl.EnumsRequestModeJson.IsDefined(value) ? global::BoardingDsl.EnumsRequestModeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -70,8 +70,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("mode", typeof(global::BoardingDsl.EnumsRequestMode))]
         public EnumsRequestBuilder WithMode(string value)
         {
-            this._has2 = true;
-            this._mode2 = value;
+            this._hasMode = true;
+            this._mode = value;
             return this;
         }
 
@@ -84,10 +84,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("states", typeof(global::BoardingDsl.State[]), WarnOnDuplicates = true)]
         public EnumsRequestBuilder WithStates(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.State> values)
         {
-            this._has3 = true;
+            this._hasStates = true;
             if (values is null)
             {
-                this._states3 = null;
+                this._states = null;
                 return this;
             }
 
@@ -98,7 +98,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.StateJson.IsDefined(source[i]) ? global::BoardingDsl.StateJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._states3 = texts;
+            this._states = texts;
             return this;
         }
 
@@ -113,8 +113,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("states", typeof(global::BoardingDsl.State[]), WarnOnDuplicates = true)]
         public EnumsRequestBuilder WithStates(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has3 = true;
-            this._states3 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasStates = true;
+            this._states = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -131,10 +131,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "state" => this._has0,
-            "maybeState" => this._has1,
-            "mode" => this._has2,
-            "states" => this._has3,
+            "state" => this._hasState,
+            "maybeState" => this._hasMaybeState,
+            "mode" => this._hasMode,
+            "states" => this._hasStates,
             _ => false,
         };
 
@@ -151,73 +151,73 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public EnumsRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.State? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.State? state = null;
+            if (!this._hasState)
             {
                 context.Missing("state", "WithState");
             }
 
-            if (this._state0 is not null)
+            if (this._state is not null)
             {
-                if (global::BoardingDsl.StateJson.TryParse(this._state0, out var parsed0))
+                if (global::BoardingDsl.StateJson.TryParse(this._state, out var parsedState))
                 {
-                    v0 = parsed0;
+                    state = parsedState;
                 }
                 else
                 {
-                    context.Invalid("state", "enum", this._state0, "'" + this._state0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+                    context.Invalid("state", "enum", this._state, "'" + this._state + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasState)
             {
                 context.Invalid("state", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.State? v1 = null;
-            if (this._maybeState1 is not null)
+            global::BoardingDsl.State? maybeState = null;
+            if (this._maybeState is not null)
             {
-                if (global::BoardingDsl.StateJson.TryParse(this._maybeState1, out var parsed1))
+                if (global::BoardingDsl.StateJson.TryParse(this._maybeState, out var parsedMaybeState))
                 {
-                    v1 = parsed1;
+                    maybeState = parsedMaybeState;
                 }
                 else
                 {
-                    context.Invalid("maybeState", "enum", this._maybeState1, "'" + this._maybeState1 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+                    context.Invalid("maybeState", "enum", this._maybeState, "'" + this._maybeState + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
                 }
             }
 
-            global::BoardingDsl.EnumsRequestMode? v2 = null;
-            if (this._mode2 is not null)
+            global::BoardingDsl.EnumsRequestMode? mode = null;
+            if (this._mode is not null)
             {
-                if (global::BoardingDsl.EnumsRequestModeJson.TryParse(this._mode2, out var parsed2))
+                if (global::BoardingDsl.EnumsRequestModeJson.TryParse(this._mode, out var parsedMode))
                 {
-                    v2 = parsed2;
+                    mode = parsedMode;
                 }
                 else
                 {
-                    context.Invalid("mode", "enum", this._mode2, "'" + this._mode2 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.EnumsRequestModeJson.Values));
+                    context.Invalid("mode", "enum", this._mode, "'" + this._mode + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.EnumsRequestModeJson.Values));
                 }
             }
-            else if (this._has2)
+            else if (this._hasMode)
             {
                 context.Invalid("mode", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? v3 = null;
-            if (this._states3 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.State>? states = null;
+            if (this._states is not null)
             {
-                var list = new global::BoardingDsl.State[this._states3.Length];
+                var list = new global::BoardingDsl.State[this._states.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.StateJson.TryParse(this._states3[i], out list[i]))
+                    if (!global::BoardingDsl.StateJson.TryParse(this._states[i], out list[i]))
                     {
-                        context.Invalid("states" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._states3[i], "'" + this._states3[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+                        context.Invalid("states" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._states[i], "'" + this._states[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
                     }
                 }
 
-                v3 = list;
+                states = list;
             }
-            else if (this._has3)
+            else if (this._hasStates)
             {
                 context.Invalid("states", "type", null, "must not be null");
             }
@@ -239,14 +239,14 @@ namespace BoardingDsl
             }
 
             return new EnumsRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
+                this._hasState,
+                state.GetValueOrDefault(),
+                this._hasMaybeState,
+                maybeState,
+                this._hasMode,
+                mode,
+                this._hasStates,
+                states,
                 null);
         }
     }

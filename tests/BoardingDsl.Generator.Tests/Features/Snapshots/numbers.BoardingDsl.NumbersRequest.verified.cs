@@ -13,41 +13,41 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class NumbersRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_count0 = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_ratio1 = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_amount2 = global::System.Text.Json.JsonEncodedText.Encode("amount");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_limit3 = global::System.Text.Json.JsonEncodedText.Encode("limit");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_flag4 = global::System.Text.Json.JsonEncodedText.Encode("flag");
-        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_count = global::System.Text.Json.JsonEncodedText.Encode("count");
+        private readonly bool _hasCount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
+        private readonly bool _hasRatio;
+        private static readonly global::System.Text.Json.JsonEncodedText s_amount = global::System.Text.Json.JsonEncodedText.Encode("amount");
+        private readonly bool _hasAmount;
+        private static readonly global::System.Text.Json.JsonEncodedText s_limit = global::System.Text.Json.JsonEncodedText.Encode("limit");
+        private readonly bool _hasLimit;
+        private static readonly global::System.Text.Json.JsonEncodedText s_flag = global::System.Text.Json.JsonEncodedText.Encode("flag");
+        private readonly bool _hasFlag;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal NumbersRequest(
-            bool h0,
-            long v0,
-            bool h1,
-            double? v1,
-            bool h2,
-            decimal v2,
-            bool h3,
-            long? v3,
-            bool h4,
-            bool? v4,
+            bool hasCount,
+            long count,
+            bool hasRatio,
+            double? ratio,
+            bool hasAmount,
+            decimal amount,
+            bool hasLimit,
+            long? limit,
+            bool hasFlag,
+            bool? flag,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Count = v0;
-            this._has1 = h1;
-            this.Ratio = v1;
-            this._has2 = h2;
-            this.Amount = v2;
-            this._has3 = h3;
-            this.Limit = v3;
-            this._has4 = h4;
-            this.Flag = v4;
+            this._hasCount = hasCount;
+            this.Count = count;
+            this._hasRatio = hasRatio;
+            this.Ratio = ratio;
+            this._hasAmount = hasAmount;
+            this.Amount = amount;
+            this._hasLimit = hasLimit;
+            this.Limit = limit;
+            this._hasFlag = hasFlag;
+            this.Flag = flag;
             this._extensionData = extensionData;
         }
 
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "count" => this._has0,
-            "ratio" => this._has1,
-            "amount" => this._has2,
-            "limit" => this._has3,
-            "flag" => this._has4,
+            "count" => this._hasCount,
+            "ratio" => this._hasRatio,
+            "amount" => this._hasAmount,
+            "limit" => this._hasLimit,
+            "flag" => this._hasFlag,
             _ => false,
         };
 
@@ -88,29 +88,29 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasCount)
             {
-                writer.WriteNumber(s_count0, this.Count);
+                writer.WriteNumber(s_count, this.Count);
             }
 
-            if (this._has1)
+            if (this._hasRatio)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_ratio1, this.Ratio);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_ratio, this.Ratio);
             }
 
-            if (this._has2)
+            if (this._hasAmount)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_amount2, this.Amount);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_amount, this.Amount);
             }
 
-            if (this._has3)
+            if (this._hasLimit)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_limit3, this.Limit);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_limit, this.Limit);
             }
 
-            if (this._has4)
+            if (this._hasFlag)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_flag4, this.Flag);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_flag, this.Flag);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -141,48 +141,48 @@ namespace BoardingDsl
         public static NumbersRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "NumbersRequest");
-            bool h0 = false;
-            long? v0 = default;
-            bool h1 = false;
-            double? v1 = default;
-            bool h2 = false;
-            decimal? v2 = default;
-            bool h3 = false;
-            long? v3 = default;
-            bool h4 = false;
-            bool? v4 = default;
+            bool hasCount = false;
+            long? count = default;
+            bool hasRatio = false;
+            double? ratio = default;
+            bool hasAmount = false;
+            decimal? amount = default;
+            bool hasLimit = false;
+            long? limit = default;
+            bool hasFlag = false;
+            bool? flag = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("count"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "count");
+                    hasCount = true;
+                    count = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "count");
                 }
                 else if (reader.ValueTextEquals("ratio"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDouble(ref reader, "ratio");
+                    hasRatio = true;
+                    ratio = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDouble(ref reader, "ratio");
                 }
                 else if (reader.ValueTextEquals("amount"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "amount");
+                    hasAmount = true;
+                    amount = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "amount");
                 }
                 else if (reader.ValueTextEquals("limit"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "limit");
+                    hasLimit = true;
+                    limit = global::BoardingDsl.Serialization.BoardingJson.ReadNullableInt64(ref reader, "limit");
                 }
                 else if (reader.ValueTextEquals("flag"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "flag");
+                    hasFlag = true;
+                    flag = global::BoardingDsl.Serialization.BoardingJson.ReadNullableBoolean(ref reader, "flag");
                 }
                 else
                 {
@@ -193,27 +193,27 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasCount || count is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("NumbersRequest", "count");
             }
 
-            if (!h2 || v2 is null)
+            if (!hasAmount || amount is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("NumbersRequest", "amount");
             }
 
             return new NumbersRequest(
-                h0,
-                v0.Value,
-                h1,
-                v1,
-                h2,
-                v2.Value,
-                h3,
-                v3,
-                h4,
-                v4,
+                hasCount,
+                count.Value,
+                hasRatio,
+                ratio,
+                hasAmount,
+                amount.Value,
+                hasLimit,
+                limit,
+                hasFlag,
+                flag,
                 extensionData);
         }
     }

@@ -9,23 +9,23 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("NumbersRequest", "numbers.schema.json")]
     public sealed partial class NumbersRequestBuilder
     {
-        private bool _has0;
-        private long? _count0;
-        private bool _has1;
-        private double? _ratio1;
-        private bool _has2;
-        private decimal? _amount2;
-        private bool _has3;
-        private long? _limit3;
-        private bool _has4;
-        private bool? _flag4;
+        private bool _hasCount;
+        private long? _count;
+        private bool _hasRatio;
+        private double? _ratio;
+        private bool _hasAmount;
+        private decimal? _amount;
+        private bool _hasLimit;
+        private long? _limit;
+        private bool _hasFlag;
+        private bool? _flag;
 
         /// <summary>A whole number from 1 to 100.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("count", typeof(long), Required = true)]
         public NumbersRequestBuilder WithCount(long value)
         {
-            this._has0 = true;
-            this._count0 = value;
+            this._hasCount = true;
+            this._count = value;
             return this;
         }
 
@@ -33,8 +33,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("ratio", typeof(double))]
         public NumbersRequestBuilder WithRatio(double value)
         {
-            this._has1 = true;
-            this._ratio1 = value;
+            this._hasRatio = true;
+            this._ratio = value;
             return this;
         }
 
@@ -42,8 +42,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("amount", typeof(decimal), Required = true)]
         public NumbersRequestBuilder WithAmount(decimal value)
         {
-            this._has2 = true;
-            this._amount2 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasAmount = true;
+            this._amount = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -52,8 +52,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("limit", typeof(long))]
         public NumbersRequestBuilder WithLimit(long? value)
         {
-            this._has3 = true;
-            this._limit3 = value;
+            this._hasLimit = true;
+            this._limit = value;
             return this;
         }
 
@@ -61,8 +61,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("flag", typeof(bool))]
         public NumbersRequestBuilder WithFlag(bool value)
         {
-            this._has4 = true;
-            this._flag4 = value;
+            this._hasFlag = true;
+            this._flag = value;
             return this;
         }
 
@@ -79,11 +79,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "count" => this._has0,
-            "ratio" => this._has1,
-            "amount" => this._has2,
-            "limit" => this._has3,
-            "flag" => this._has4,
+            "count" => this._hasCount,
+            "ratio" => this._hasRatio,
+            "amount" => this._hasAmount,
+            "limit" => this._hasLimit,
+            "flag" => this._hasFlag,
             _ => false,
         };
 
@@ -101,60 +101,60 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public NumbersRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            long? v0 = this._count0;
-            if (!this._has0)
+            long? count = this._count;
+            if (!this._hasCount)
             {
                 context.Missing("count", "WithCount");
             }
-            else if (v0 is null)
+            else if (count is null)
             {
                 context.Invalid("count", "type", null, "must not be null");
             }
 
-            if (v0 is not null)
+            if (count is not null)
             {
-                if (v0.Value < 1m)
+                if (count.Value < 1m)
                 {
-                    context.Invalid("count", "minimum 1", global::BoardingDsl.Serialization.BoardingRules.Show(v0.Value), "must be at least 1");
+                    context.Invalid("count", "minimum 1", global::BoardingDsl.Serialization.BoardingRules.Show(count.Value), "must be at least 1");
                 }
-                if (v0.Value > 100m)
+                if (count.Value > 100m)
                 {
-                    context.Invalid("count", "maximum 100", global::BoardingDsl.Serialization.BoardingRules.Show(v0.Value), "must be at most 100");
+                    context.Invalid("count", "maximum 100", global::BoardingDsl.Serialization.BoardingRules.Show(count.Value), "must be at most 100");
                 }
             }
 
-            double? v1 = this._ratio1;
-            if (this._has1 && v1 is null)
+            double? ratio = this._ratio;
+            if (this._hasRatio && ratio is null)
             {
                 context.Invalid("ratio", "type", null, "must not be null");
             }
 
-            decimal? v2 = this._amount2;
-            if (!this._has2)
+            decimal? amount = this._amount;
+            if (!this._hasAmount)
             {
                 context.Missing("amount", "WithAmount");
             }
-            else if (v2 is null)
+            else if (amount is null)
             {
                 context.Invalid("amount", "type", null, "must not be null");
             }
 
-            if (v2 is not null)
+            if (amount is not null)
             {
-                if (v2.Value < 0m)
+                if (amount.Value < 0m)
                 {
-                    context.Invalid("amount", "minimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(v2.Value), "must be at least 0");
+                    context.Invalid("amount", "minimum 0", global::BoardingDsl.Serialization.BoardingRules.Show(amount.Value), "must be at least 0");
                 }
-                if (v2.Value > 1000m)
+                if (amount.Value > 1000m)
                 {
-                    context.Invalid("amount", "maximum 1000", global::BoardingDsl.Serialization.BoardingRules.Show(v2.Value), "must be at most 1000");
+                    context.Invalid("amount", "maximum 1000", global::BoardingDsl.Serialization.BoardingRules.Show(amount.Value), "must be at most 1000");
                 }
             }
 
-            long? v3 = this._limit3;
+            long? limit = this._limit;
 
-            bool? v4 = this._flag4;
-            if (this._has4 && v4 is null)
+            bool? flag = this._flag;
+            if (this._hasFlag && flag is null)
             {
                 context.Invalid("flag", "type", null, "must not be null");
             }
@@ -176,16 +176,16 @@ namespace BoardingDsl
             }
 
             return new NumbersRequest(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
-                this._has2,
-                v2.GetValueOrDefault(),
-                this._has3,
-                v3,
-                this._has4,
-                v4,
+                this._hasCount,
+                count.GetValueOrDefault(),
+                this._hasRatio,
+                ratio,
+                this._hasAmount,
+                amount.GetValueOrDefault(),
+                this._hasLimit,
+                limit,
+                this._hasFlag,
+                flag,
                 null);
         }
     }

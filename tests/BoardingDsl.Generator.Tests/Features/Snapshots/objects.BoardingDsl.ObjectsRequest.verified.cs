@@ -13,41 +13,41 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ObjectsRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_inline0 = global::System.Text.Json.JsonEncodedText.Encode("inline");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_part1 = global::System.Text.Json.JsonEncodedText.Encode("part");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_maybePart2 = global::System.Text.Json.JsonEncodedText.Encode("maybePart");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_stricterPart3 = global::System.Text.Json.JsonEncodedText.Encode("stricterPart");
-        private readonly bool _has3;
-        private static readonly global::System.Text.Json.JsonEncodedText s_anything4 = global::System.Text.Json.JsonEncodedText.Encode("anything");
-        private readonly bool _has4;
+        private static readonly global::System.Text.Json.JsonEncodedText s_inline = global::System.Text.Json.JsonEncodedText.Encode("inline");
+        private readonly bool _hasInline;
+        private static readonly global::System.Text.Json.JsonEncodedText s_part = global::System.Text.Json.JsonEncodedText.Encode("part");
+        private readonly bool _hasPart;
+        private static readonly global::System.Text.Json.JsonEncodedText s_maybePart = global::System.Text.Json.JsonEncodedText.Encode("maybePart");
+        private readonly bool _hasMaybePart;
+        private static readonly global::System.Text.Json.JsonEncodedText s_stricterPart = global::System.Text.Json.JsonEncodedText.Encode("stricterPart");
+        private readonly bool _hasStricterPart;
+        private static readonly global::System.Text.Json.JsonEncodedText s_anything = global::System.Text.Json.JsonEncodedText.Encode("anything");
+        private readonly bool _hasAnything;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ObjectsRequest(
-            bool h0,
-            global::BoardingDsl.ObjectsRequestInline v0,
-            bool h1,
-            global::BoardingDsl.Part v1,
-            bool h2,
-            global::BoardingDsl.Part? v2,
-            bool h3,
-            global::BoardingDsl.Part? v3,
-            bool h4,
-            global::System.Text.Json.JsonElement? v4,
+            bool hasInline,
+            global::BoardingDsl.ObjectsRequestInline inline,
+            bool hasPart,
+            global::BoardingDsl.Part part,
+            bool hasMaybePart,
+            global::BoardingDsl.Part? maybePart,
+            bool hasStricterPart,
+            global::BoardingDsl.Part? stricterPart,
+            bool hasAnything,
+            global::System.Text.Json.JsonElement? anything,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Inline = v0;
-            this._has1 = h1;
-            this.Part = v1;
-            this._has2 = h2;
-            this.MaybePart = v2;
-            this._has3 = h3;
-            this.StricterPart = v3;
-            this._has4 = h4;
-            this.Anything = v4;
+            this._hasInline = hasInline;
+            this.Inline = inline;
+            this._hasPart = hasPart;
+            this.Part = part;
+            this._hasMaybePart = hasMaybePart;
+            this.MaybePart = maybePart;
+            this._hasStricterPart = hasStricterPart;
+            this.StricterPart = stricterPart;
+            this._hasAnything = hasAnything;
+            this.Anything = anything;
             this._extensionData = extensionData;
         }
 
@@ -73,11 +73,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "inline" => this._has0,
-            "part" => this._has1,
-            "maybePart" => this._has2,
-            "stricterPart" => this._has3,
-            "anything" => this._has4,
+            "inline" => this._hasInline,
+            "part" => this._hasPart,
+            "maybePart" => this._hasMaybePart,
+            "stricterPart" => this._hasStricterPart,
+            "anything" => this._hasAnything,
             _ => false,
         };
 
@@ -88,29 +88,29 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasInline)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_inline0, this.Inline);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_inline, this.Inline);
             }
 
-            if (this._has1)
+            if (this._hasPart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_part1, this.Part);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_part, this.Part);
             }
 
-            if (this._has2)
+            if (this._hasMaybePart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_maybePart2, this.MaybePart);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_maybePart, this.MaybePart);
             }
 
-            if (this._has3)
+            if (this._hasStricterPart)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_stricterPart3, this.StricterPart);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_stricterPart, this.StricterPart);
             }
 
-            if (this._has4)
+            if (this._hasAnything)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_anything4, this.Anything);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_anything, this.Anything);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -141,48 +141,48 @@ namespace BoardingDsl
         public static ObjectsRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ObjectsRequest");
-            bool h0 = false;
-            global::BoardingDsl.ObjectsRequestInline? v0 = default;
-            bool h1 = false;
-            global::BoardingDsl.Part? v1 = default;
-            bool h2 = false;
-            global::BoardingDsl.Part? v2 = default;
-            bool h3 = false;
-            global::BoardingDsl.Part? v3 = default;
-            bool h4 = false;
-            global::System.Text.Json.JsonElement? v4 = default;
+            bool hasInline = false;
+            global::BoardingDsl.ObjectsRequestInline? inline = default;
+            bool hasPart = false;
+            global::BoardingDsl.Part? part = default;
+            bool hasMaybePart = false;
+            global::BoardingDsl.Part? maybePart = default;
+            bool hasStricterPart = false;
+            global::BoardingDsl.Part? stricterPart = default;
+            bool hasAnything = false;
+            global::System.Text.Json.JsonElement? anything = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("inline"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ObjectsRequestInline.ReadFrom(ref reader);
+                    hasInline = true;
+                    inline = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.ObjectsRequestInline.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("part"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
+                    hasPart = true;
+                    part = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("maybePart"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
+                    hasMaybePart = true;
+                    maybePart = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("stricterPart"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
+                    hasStricterPart = true;
+                    stricterPart = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BoardingDsl.Part.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("anything"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
+                    hasAnything = true;
+                    anything = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.Text.Json.JsonElement?)global::BoardingDsl.Serialization.BoardingJson.ReadElement(ref reader);
                 }
                 else
                 {
@@ -193,27 +193,27 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasInline || inline is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ObjectsRequest", "inline");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasPart || part is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ObjectsRequest", "part");
             }
 
             return new ObjectsRequest(
-                h0,
-                v0!,
-                h1,
-                v1!,
-                h2,
-                v2,
-                h3,
-                v3,
-                h4,
-                v4,
+                hasInline,
+                inline!,
+                hasPart,
+                part!,
+                hasMaybePart,
+                maybePart,
+                hasStricterPart,
+                stricterPart,
+                hasAnything,
+                anything,
                 extensionData);
         }
     }

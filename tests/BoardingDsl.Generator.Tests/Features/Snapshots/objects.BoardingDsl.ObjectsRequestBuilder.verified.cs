@@ -9,20 +9,20 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ObjectsRequest", "objects.schema.json")]
     public sealed partial class ObjectsRequestBuilder
     {
-        private bool _has0;
-        private global::BoardingDsl.ObjectsRequestInlineBuilder? _inline0Builder;
-        private global::BoardingDsl.ObjectsRequestInline? _inline0;
-        private bool _has1;
-        private global::BoardingDsl.PartBuilder? _part1Builder;
-        private global::BoardingDsl.Part? _part1;
-        private bool _has2;
-        private global::BoardingDsl.PartBuilder? _maybePart2Builder;
-        private global::BoardingDsl.Part? _maybePart2;
-        private bool _has3;
-        private global::BoardingDsl.PartBuilder? _stricterPart3Builder;
-        private global::BoardingDsl.Part? _stricterPart3;
-        private bool _has4;
-        private global::System.Text.Json.JsonElement? _anything4;
+        private bool _hasInline;
+        private global::BoardingDsl.ObjectsRequestInlineBuilder? _inlineBuilder;
+        private global::BoardingDsl.ObjectsRequestInline? _inline;
+        private bool _hasPart;
+        private global::BoardingDsl.PartBuilder? _partBuilder;
+        private global::BoardingDsl.Part? _part;
+        private bool _hasMaybePart;
+        private global::BoardingDsl.PartBuilder? _maybePartBuilder;
+        private global::BoardingDsl.Part? _maybePart;
+        private bool _hasStricterPart;
+        private global::BoardingDsl.PartBuilder? _stricterPartBuilder;
+        private global::BoardingDsl.Part? _stricterPart;
+        private bool _hasAnything;
+        private global::System.Text.Json.JsonElement? _anything;
 
         /// <summary>An inline, open object.</summary>
         /// <param name="build">Fills a new <see cref="global::BoardingDsl.ObjectsRequestInlineBuilder"/>; a second call replaces the first value.</param>
@@ -32,9 +32,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.ObjectsRequestInlineBuilder();
             build(builder);
-            this._has0 = true;
-            this._inline0Builder = builder;
-            this._inline0 = null;
+            this._hasInline = true;
+            this._inlineBuilder = builder;
+            this._inline = null;
             return this;
         }
 
@@ -43,9 +43,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("inline", typeof(global::BoardingDsl.ObjectsRequestInline), Required = true, Builder = typeof(global::BoardingDsl.ObjectsRequestInlineBuilder))]
         public ObjectsRequestBuilder WithInline(global::BoardingDsl.ObjectsRequestInline value)
         {
-            this._has0 = true;
-            this._inline0Builder = null;
-            this._inline0 = value;
+            this._hasInline = true;
+            this._inlineBuilder = null;
+            this._inline = value;
             return this;
         }
 
@@ -57,9 +57,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.PartBuilder();
             build(builder);
-            this._has1 = true;
-            this._part1Builder = builder;
-            this._part1 = null;
+            this._hasPart = true;
+            this._partBuilder = builder;
+            this._part = null;
             return this;
         }
 
@@ -68,9 +68,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("part", typeof(global::BoardingDsl.Part), Required = true, Builder = typeof(global::BoardingDsl.PartBuilder))]
         public ObjectsRequestBuilder WithPart(global::BoardingDsl.Part value)
         {
-            this._has1 = true;
-            this._part1Builder = null;
-            this._part1 = value;
+            this._hasPart = true;
+            this._partBuilder = null;
+            this._part = value;
             return this;
         }
 
@@ -82,9 +82,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.PartBuilder();
             build(builder);
-            this._has2 = true;
-            this._maybePart2Builder = builder;
-            this._maybePart2 = null;
+            this._hasMaybePart = true;
+            this._maybePartBuilder = builder;
+            this._maybePart = null;
             return this;
         }
 
@@ -93,9 +93,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("maybePart", typeof(global::BoardingDsl.Part), Builder = typeof(global::BoardingDsl.PartBuilder))]
         public ObjectsRequestBuilder WithMaybePart(global::BoardingDsl.Part? value)
         {
-            this._has2 = true;
-            this._maybePart2Builder = null;
-            this._maybePart2 = value;
+            this._hasMaybePart = true;
+            this._maybePartBuilder = null;
+            this._maybePart = value;
             return this;
         }
 
@@ -107,9 +107,9 @@ namespace BoardingDsl
             global::System.ArgumentNullException.ThrowIfNull(build);
             var builder = new global::BoardingDsl.PartBuilder();
             build(builder);
-            this._has3 = true;
-            this._stricterPart3Builder = builder;
-            this._stricterPart3 = null;
+            this._hasStricterPart = true;
+            this._stricterPartBuilder = builder;
+            this._stricterPart = null;
             return this;
         }
 
@@ -118,9 +118,9 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("stricterPart", typeof(global::BoardingDsl.Part), Builder = typeof(global::BoardingDsl.PartBuilder), ExtraRequired = new string[] { "label" })]
         public ObjectsRequestBuilder WithStricterPart(global::BoardingDsl.Part value)
         {
-            this._has3 = true;
-            this._stricterPart3Builder = null;
-            this._stricterPart3 = value;
+            this._hasStricterPart = true;
+            this._stricterPartBuilder = null;
+            this._stricterPart = value;
             return this;
         }
 
@@ -129,8 +129,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("anything", typeof(global::System.Text.Json.JsonElement))]
         public ObjectsRequestBuilder WithAnything(global::System.Text.Json.JsonElement? value)
         {
-            this._has4 = true;
-            this._anything4 = value?.Clone();
+            this._hasAnything = true;
+            this._anything = value?.Clone();
             return this;
         }
 
@@ -147,11 +147,11 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "inline" => this._has0,
-            "part" => this._has1,
-            "maybePart" => this._has2,
-            "stricterPart" => this._has3,
-            "anything" => this._has4,
+            "inline" => this._hasInline,
+            "part" => this._hasPart,
+            "maybePart" => this._hasMaybePart,
+            "stricterPart" => this._hasStricterPart,
+            "anything" => this._hasAnything,
             _ => false,
         };
 
@@ -169,62 +169,62 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ObjectsRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.ObjectsRequestInline? v0 = this._inline0;
-            if (!this._has0)
+            global::BoardingDsl.ObjectsRequestInline? inline = this._inline;
+            if (!this._hasInline)
             {
                 context.Missing("inline", "WithInline");
             }
 
-            if (this._inline0Builder is not null)
+            if (this._inlineBuilder is not null)
             {
                 context.Enter("inline");
-                v0 = this._inline0Builder.BuildCore(context, null);
+                inline = this._inlineBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has0 && v0 is null)
+            else if (this._hasInline && inline is null)
             {
                 context.Invalid("inline", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Part? v1 = this._part1;
-            if (!this._has1)
+            global::BoardingDsl.Part? part = this._part;
+            if (!this._hasPart)
             {
                 context.Missing("part", "WithPart");
             }
 
-            if (this._part1Builder is not null)
+            if (this._partBuilder is not null)
             {
                 context.Enter("part");
-                v1 = this._part1Builder.BuildCore(context, null);
+                part = this._partBuilder.BuildCore(context, null);
                 context.Exit();
             }
-            else if (this._has1 && v1 is null)
+            else if (this._hasPart && part is null)
             {
                 context.Invalid("part", "type", null, "must not be null");
             }
 
-            global::BoardingDsl.Part? v2 = this._maybePart2;
-            if (this._maybePart2Builder is not null)
+            global::BoardingDsl.Part? maybePart = this._maybePart;
+            if (this._maybePartBuilder is not null)
             {
                 context.Enter("maybePart");
-                v2 = this._maybePart2Builder.BuildCore(context, null);
+                maybePart = this._maybePartBuilder.BuildCore(context, null);
                 context.Exit();
             }
 
-            global::BoardingDsl.Part? v3 = this._stricterPart3;
-            if (this._stricterPart3Builder is not null)
+            global::BoardingDsl.Part? stricterPart = this._stricterPart;
+            if (this._stricterPartBuilder is not null)
             {
                 context.Enter("stricterPart");
-                v3 = this._stricterPart3Builder.BuildCore(context, new string[] { "label" });
+                stricterPart = this._stricterPartBuilder.BuildCore(context, new string[] { "label" });
                 context.Exit();
             }
-            else if (this._has3 && v3 is null)
+            else if (this._hasStricterPart && stricterPart is null)
             {
                 context.Invalid("stricterPart", "type", null, "must not be null");
             }
 
-            global::System.Text.Json.JsonElement? v4 = this._anything4;
-            if (this._has4 && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(v4, true, true))
+            global::System.Text.Json.JsonElement? anything = this._anything;
+            if (this._hasAnything && !global::BoardingDsl.Serialization.BoardingRules.HasJsonType(anything, true, true))
             {
                 context.Invalid("anything", "type object, null", null, "must be a JSON object or null");
             }
@@ -246,16 +246,16 @@ namespace BoardingDsl
             }
 
             return new ObjectsRequest(
-                this._has0,
-                v0!,
-                this._has1,
-                v1!,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
-                this._has4,
-                v4,
+                this._hasInline,
+                inline!,
+                this._hasPart,
+                part!,
+                this._hasMaybePart,
+                maybePart,
+                this._hasStricterPart,
+                stricterPart,
+                this._hasAnything,
+                anything,
                 null);
         }
     }

@@ -11,17 +11,17 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ObjectsRequestInline : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_x0 = global::System.Text.Json.JsonEncodedText.Encode("x");
-        private readonly bool _has0;
+        private static readonly global::System.Text.Json.JsonEncodedText s_x = global::System.Text.Json.JsonEncodedText.Encode("x");
+        private readonly bool _hasX;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ObjectsRequestInline(
-            bool h0,
-            string v0,
+            bool hasX,
+            string x,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.X = v0;
+            this._hasX = hasX;
+            this.X = x;
             this._extensionData = extensionData;
         }
 
@@ -35,7 +35,7 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "x" => this._has0,
+            "x" => this._hasX,
             _ => false,
         };
 
@@ -46,9 +46,9 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasX)
             {
-                writer.WriteString(s_x0, this.X);
+                writer.WriteString(s_x, this.X);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -79,16 +79,16 @@ namespace BoardingDsl
         public static ObjectsRequestInline ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ObjectsRequestInline");
-            bool h0 = false;
-            string? v0 = default;
+            bool hasX = false;
+            string? x = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("x"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "x");
+                    hasX = true;
+                    x = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "x");
                 }
                 else
                 {
@@ -99,14 +99,14 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasX || x is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ObjectsRequestInline", "x");
             }
 
             return new ObjectsRequestInline(
-                h0,
-                v0!,
+                hasX,
+                x!,
                 extensionData);
         }
     }

@@ -9,15 +9,15 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ObjectsRequestInline", "objects.schema.json")]
     public sealed partial class ObjectsRequestInlineBuilder
     {
-        private bool _has0;
-        private string? _x0;
+        private bool _hasX;
+        private string? _x;
 
         /// <summary>X.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("x", typeof(string), Required = true)]
         public ObjectsRequestInlineBuilder WithX(string value)
         {
-            this._has0 = true;
-            this._x0 = value;
+            this._hasX = true;
+            this._x = value;
             return this;
         }
 
@@ -34,7 +34,7 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "x" => this._has0,
+            "x" => this._hasX,
             _ => false,
         };
 
@@ -48,12 +48,12 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ObjectsRequestInline? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._x0;
-            if (!this._has0)
+            string? x = this._x;
+            if (!this._hasX)
             {
                 context.Missing("x", "WithX");
             }
-            else if (v0 is null)
+            else if (x is null)
             {
                 context.Invalid("x", "type", null, "must not be null");
             }
@@ -75,8 +75,8 @@ namespace BoardingDsl
             }
 
             return new ObjectsRequestInline(
-                this._has0,
-                v0!,
+                this._hasX,
+                x!,
                 null);
         }
     }

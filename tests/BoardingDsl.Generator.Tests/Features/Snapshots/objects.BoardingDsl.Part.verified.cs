@@ -13,23 +13,23 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class Part : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_id0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_label1 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private readonly bool _has1;
+        private static readonly global::System.Text.Json.JsonEncodedText s_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private readonly bool _hasId;
+        private static readonly global::System.Text.Json.JsonEncodedText s_label = global::System.Text.Json.JsonEncodedText.Encode("label");
+        private readonly bool _hasLabel;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal Part(
-            bool h0,
-            string v0,
-            bool h1,
-            string? v1,
+            bool hasId,
+            string id,
+            bool hasLabel,
+            string? label,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Id = v0;
-            this._has1 = h1;
-            this.Label = v1;
+            this._hasId = hasId;
+            this.Id = id;
+            this._hasLabel = hasLabel;
+            this.Label = label;
             this._extensionData = extensionData;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "id" => this._has0,
-            "label" => this._has1,
+            "id" => this._hasId,
+            "label" => this._hasLabel,
             _ => false,
         };
 
@@ -58,14 +58,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasId)
             {
-                writer.WriteString(s_id0, this.Id);
+                writer.WriteString(s_id, this.Id);
             }
 
-            if (this._has1)
+            if (this._hasLabel)
             {
-                writer.WriteString(s_label1, this.Label);
+                writer.WriteString(s_label, this.Label);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -96,24 +96,24 @@ namespace BoardingDsl
         public static Part ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "Part");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
+            bool hasId = false;
+            string? id = default;
+            bool hasLabel = false;
+            string? label = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "id");
+                    hasId = true;
+                    id = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "id");
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "label");
+                    hasLabel = true;
+                    label = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "label");
                 }
                 else
                 {
@@ -124,16 +124,16 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasId || id is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("Part", "id");
             }
 
             return new Part(
-                h0,
-                v0!,
-                h1,
-                v1,
+                hasId,
+                id!,
+                hasLabel,
+                label,
                 extensionData);
         }
     }

@@ -9,17 +9,17 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("Part", "part.schema.json")]
     public sealed partial class PartBuilder
     {
-        private bool _has0;
-        private string? _id0;
-        private bool _has1;
-        private string? _label1;
+        private bool _hasId;
+        private string? _id;
+        private bool _hasLabel;
+        private string? _label;
 
         /// <summary>The part's id.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("id", typeof(string), Required = true)]
         public PartBuilder WithId(string value)
         {
-            this._has0 = true;
-            this._id0 = value;
+            this._hasId = true;
+            this._id = value;
             return this;
         }
 
@@ -28,8 +28,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("label", typeof(string))]
         public PartBuilder WithLabel(string? value)
         {
-            this._has1 = true;
-            this._label1 = value;
+            this._hasLabel = true;
+            this._label = value;
             return this;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "id" => this._has0,
-            "label" => this._has1,
+            "id" => this._hasId,
+            "label" => this._hasLabel,
             _ => false,
         };
 
@@ -62,17 +62,17 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public Part? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._id0;
-            if (!this._has0)
+            string? id = this._id;
+            if (!this._hasId)
             {
                 context.Missing("id", "WithId");
             }
-            else if (v0 is null)
+            else if (id is null)
             {
                 context.Invalid("id", "type", null, "must not be null");
             }
 
-            string? v1 = this._label1;
+            string? label = this._label;
 
             if (extraRequired is not null)
             {
@@ -91,10 +91,10 @@ namespace BoardingDsl
             }
 
             return new Part(
-                this._has0,
-                v0!,
-                this._has1,
-                v1,
+                this._hasId,
+                id!,
+                this._hasLabel,
+                label,
                 null);
         }
     }

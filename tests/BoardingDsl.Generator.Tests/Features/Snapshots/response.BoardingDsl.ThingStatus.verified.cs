@@ -13,38 +13,38 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class ThingStatus : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_status0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_history1 = global::System.Text.Json.JsonEncodedText.Encode("history");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_changedAt2 = global::System.Text.Json.JsonEncodedText.Encode("changedAt");
-        private readonly bool _has2;
-        private readonly string? _changedAt2Text;
-        private static readonly global::System.Text.Json.JsonEncodedText s_total3 = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private readonly bool _has3;
+        private static readonly global::System.Text.Json.JsonEncodedText s_status = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private readonly bool _hasStatus;
+        private static readonly global::System.Text.Json.JsonEncodedText s_history = global::System.Text.Json.JsonEncodedText.Encode("history");
+        private readonly bool _hasHistory;
+        private static readonly global::System.Text.Json.JsonEncodedText s_changedAt = global::System.Text.Json.JsonEncodedText.Encode("changedAt");
+        private readonly bool _hasChangedAt;
+        private readonly string? _changedAtText;
+        private static readonly global::System.Text.Json.JsonEncodedText s_total = global::System.Text.Json.JsonEncodedText.Encode("total");
+        private readonly bool _hasTotal;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal ThingStatus(
-            bool h0,
-            global::BoardingDsl.ThingStatusStatusValue v0,
-            bool h1,
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? v1,
-            bool h2,
-            global::System.DateTimeOffset? v2,
-            string? t2,
-            bool h3,
-            decimal? v3,
+            bool hasStatus,
+            global::BoardingDsl.ThingStatusStatusValue status,
+            bool hasHistory,
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? history,
+            bool hasChangedAt,
+            global::System.DateTimeOffset? changedAt,
+            string? changedAtText,
+            bool hasTotal,
+            decimal? total,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Status = v0;
-            this._has1 = h1;
-            this.History = v1;
-            this._has2 = h2;
-            this.ChangedAt = v2;
-            this._changedAt2Text = t2;
-            this._has3 = h3;
-            this.Total = v3;
+            this._hasStatus = hasStatus;
+            this.Status = status;
+            this._hasHistory = hasHistory;
+            this.History = history;
+            this._hasChangedAt = hasChangedAt;
+            this.ChangedAt = changedAt;
+            this._changedAtText = changedAtText;
+            this._hasTotal = hasTotal;
+            this.Total = total;
             this._extensionData = extensionData;
         }
 
@@ -67,10 +67,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "status" => this._has0,
-            "history" => this._has1,
-            "changedAt" => this._has2,
-            "total" => this._has3,
+            "status" => this._hasStatus,
+            "history" => this._hasHistory,
+            "changedAt" => this._hasChangedAt,
+            "total" => this._hasTotal,
             _ => false,
         };
 
@@ -81,14 +81,14 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasStatus)
             {
-                writer.WriteString(s_status0, this.Status.ToJsonString());
+                writer.WriteString(s_status, this.Status.ToJsonString());
             }
 
-            if (this._has1)
+            if (this._hasHistory)
             {
-                writer.WritePropertyName(s_history1);
+                writer.WritePropertyName(s_history);
                 if (this.History is null)
                 {
                     writer.WriteNullValue();
@@ -105,14 +105,14 @@ namespace BoardingDsl
                 }
             }
 
-            if (this._has2)
+            if (this._hasChangedAt)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_changedAt2, this.ChangedAt, this._changedAt2Text);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_changedAt, this.ChangedAt, this._changedAtText);
             }
 
-            if (this._has3)
+            if (this._hasTotal)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_total3, this.Total);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_total, this.Total);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -143,31 +143,31 @@ namespace BoardingDsl
         public static ThingStatus ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "ThingStatus");
-            bool h0 = false;
-            global::BoardingDsl.ThingStatusStatusValue? v0 = default;
-            bool h1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? v1 = default;
-            bool h2 = false;
-            global::System.DateTimeOffset? v2 = default;
-            string? t2 = null;
-            bool h3 = false;
-            decimal? v3 = default;
+            bool hasStatus = false;
+            global::BoardingDsl.ThingStatusStatusValue? status = default;
+            bool hasHistory = false;
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? history = default;
+            bool hasChangedAt = false;
+            global::System.DateTimeOffset? changedAt = default;
+            string? changedAtText = null;
+            bool hasTotal = false;
+            decimal? total = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.ThingStatusStatusValue?)global::BoardingDsl.ThingStatusStatusValue.Read(ref reader);
+                    hasStatus = true;
+                    status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::BoardingDsl.ThingStatusStatusValue?)global::BoardingDsl.ThingStatusStatusValue.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("history"u8))
                 {
                     reader.Read();
-                    h1 = true;
+                    hasHistory = true;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        v1 = null;
+                        history = null;
                     }
                     else
                     {
@@ -178,20 +178,20 @@ namespace BoardingDsl
                             list.Add(global::BoardingDsl.ThingStatusHistoryValue.Read(ref reader));
                         }
 
-                        v1 = list;
+                        history = list;
                     }
                 }
                 else if (reader.ValueTextEquals("changedAt"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "changedAt", out t2);
+                    hasChangedAt = true;
+                    changedAt = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "changedAt", out changedAtText);
                 }
                 else if (reader.ValueTextEquals("total"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "total");
+                    hasTotal = true;
+                    total = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDecimal(ref reader, "total");
                 }
                 else
                 {
@@ -202,21 +202,21 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasStatus || status is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("ThingStatus", "status");
             }
 
             return new ThingStatus(
-                h0,
-                v0.Value,
-                h1,
-                v1,
-                h2,
-                v2,
-                t2,
-                h3,
-                v3,
+                hasStatus,
+                status.Value,
+                hasHistory,
+                history,
+                hasChangedAt,
+                changedAt,
+                changedAtText,
+                hasTotal,
+                total,
                 extensionData);
         }
     }

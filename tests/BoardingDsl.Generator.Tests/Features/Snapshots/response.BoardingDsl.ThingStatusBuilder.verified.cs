@@ -9,21 +9,21 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("ThingStatus", "thing-status.schema.json")]
     public sealed partial class ThingStatusBuilder
     {
-        private bool _has0;
-        private string? _status0;
-        private bool _has1;
-        private string[]? _history1;
-        private bool _has2;
-        private global::System.DateTimeOffset? _changedAt2;
-        private bool _has3;
-        private decimal? _total3;
+        private bool _hasStatus;
+        private string? _status;
+        private bool _hasHistory;
+        private string[]? _history;
+        private bool _hasChangedAt;
+        private global::System.DateTimeOffset? _changedAt;
+        private bool _hasTotal;
+        private decimal? _total;
 
         /// <summary>The status.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("status", typeof(global::BoardingDsl.ThingStatusStatus), Required = true)]
         public ThingStatusBuilder WithStatus(global::BoardingDsl.ThingStatusStatus value)
         {
-            this._has0 = true;
-            this._status0 = global::BoardingDsl.ThingStatusStatusJson.IsDefined(value) ? global::BoardingDsl.ThingStatusStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._hasStatus = true;
+            this._status = global::BoardingDsl.ThingStatusStatusJson.IsDefined(value) ? global::BoardingDsl.ThingStatusStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -32,8 +32,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("status", typeof(global::BoardingDsl.ThingStatusStatus), Required = true)]
         public ThingStatusBuilder WithStatus(string value)
         {
-            this._has0 = true;
-            this._status0 = value;
+            this._hasStatus = true;
+            this._status = value;
             return this;
         }
 
@@ -46,10 +46,10 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("history", typeof(global::BoardingDsl.ThingStatusHistory[]))]
         public ThingStatusBuilder WithHistory(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.ThingStatusHistory> values)
         {
-            this._has1 = true;
+            this._hasHistory = true;
             if (values is null)
             {
-                this._history1 = null;
+                this._history = null;
                 return this;
             }
 
@@ -60,7 +60,7 @@ namespace BoardingDsl
                 texts[i] = global::BoardingDsl.ThingStatusHistoryJson.IsDefined(source[i]) ? global::BoardingDsl.ThingStatusHistoryJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            this._history1 = texts;
+            this._history = texts;
             return this;
         }
 
@@ -75,8 +75,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("history", typeof(global::BoardingDsl.ThingStatusHistory[]))]
         public ThingStatusBuilder WithHistory(global::System.Collections.Generic.IEnumerable<string> values)
         {
-            this._has1 = true;
-            this._history1 = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._hasHistory = true;
+            this._history = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
             return this;
         }
 
@@ -84,8 +84,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("changedAt", typeof(global::System.DateTimeOffset))]
         public ThingStatusBuilder WithChangedAt(global::System.DateTimeOffset value)
         {
-            this._has2 = true;
-            this._changedAt2 = value;
+            this._hasChangedAt = true;
+            this._changedAt = value;
             return this;
         }
 
@@ -93,8 +93,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("total", typeof(decimal))]
         public ThingStatusBuilder WithTotal(decimal value)
         {
-            this._has3 = true;
-            this._total3 = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
+            this._hasTotal = true;
+            this._total = global::BoardingDsl.Serialization.BoardingRules.Normalize(value);
             return this;
         }
 
@@ -111,10 +111,10 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "status" => this._has0,
-            "history" => this._has1,
-            "changedAt" => this._has2,
-            "total" => this._has3,
+            "status" => this._hasStatus,
+            "history" => this._hasHistory,
+            "changedAt" => this._hasChangedAt,
+            "total" => this._hasTotal,
             _ => false,
         };
 
@@ -131,59 +131,59 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public ThingStatus? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            global::BoardingDsl.ThingStatusStatusValue? v0 = null;
-            if (!this._has0)
+            global::BoardingDsl.ThingStatusStatusValue? status = null;
+            if (!this._hasStatus)
             {
                 context.Missing("status", "WithStatus");
             }
 
-            if (this._status0 is not null)
+            if (this._status is not null)
             {
-                if (global::BoardingDsl.ThingStatusStatusJson.TryParse(this._status0, out var parsed0))
+                if (global::BoardingDsl.ThingStatusStatusJson.TryParse(this._status, out var parsedStatus))
                 {
-                    v0 = parsed0;
+                    status = parsedStatus;
                 }
                 else
                 {
-                    context.Invalid("status", "enum", this._status0, "'" + this._status0 + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusStatusJson.Values));
+                    context.Invalid("status", "enum", this._status, "'" + this._status + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusStatusJson.Values));
                 }
             }
-            else if (this._has0)
+            else if (this._hasStatus)
             {
                 context.Invalid("status", "type", null, "must not be null");
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? v1 = null;
-            if (this._history1 is not null)
+            global::System.Collections.Generic.IReadOnlyList<global::BoardingDsl.ThingStatusHistoryValue>? history = null;
+            if (this._history is not null)
             {
-                var list = new global::BoardingDsl.ThingStatusHistoryValue[this._history1.Length];
+                var list = new global::BoardingDsl.ThingStatusHistoryValue[this._history.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (global::BoardingDsl.ThingStatusHistoryJson.TryParse(this._history1[i], out var item))
+                    if (global::BoardingDsl.ThingStatusHistoryJson.TryParse(this._history[i], out var item))
                     {
                         list[i] = item;
                     }
                     else
                     {
-                        context.Invalid("history" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._history1[i], "'" + this._history1[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusHistoryJson.Values));
+                        context.Invalid("history" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._history[i], "'" + this._history[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusHistoryJson.Values));
                     }
                 }
 
-                v1 = list;
+                history = list;
             }
-            else if (this._has1)
+            else if (this._hasHistory)
             {
                 context.Invalid("history", "type", null, "must not be null");
             }
 
-            global::System.DateTimeOffset? v2 = this._changedAt2;
-            if (this._has2 && v2 is null)
+            global::System.DateTimeOffset? changedAt = this._changedAt;
+            if (this._hasChangedAt && changedAt is null)
             {
                 context.Invalid("changedAt", "type", null, "must not be null");
             }
 
-            decimal? v3 = this._total3;
-            if (this._has3 && v3 is null)
+            decimal? total = this._total;
+            if (this._hasTotal && total is null)
             {
                 context.Invalid("total", "type", null, "must not be null");
             }
@@ -205,15 +205,15 @@ namespace BoardingDsl
             }
 
             return new ThingStatus(
-                this._has0,
-                v0.GetValueOrDefault(),
-                this._has1,
-                v1,
-                this._has2,
-                v2,
+                this._hasStatus,
+                status.GetValueOrDefault(),
+                this._hasHistory,
+                history,
+                this._hasChangedAt,
+                changedAt,
                 null,
-                this._has3,
-                v3,
+                this._hasTotal,
+                total,
                 null);
         }
     }

@@ -13,56 +13,56 @@ namespace BoardingDsl
     [global::System.CodeDom.Compiler.GeneratedCode("BoardingDsl", "{version}")]
     public sealed partial class StringsRequest : global::BoardingDsl.Serialization.IBoardingModel
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private readonly bool _has0;
-        private static readonly global::System.Text.Json.JsonEncodedText s_code1 = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private readonly bool _has1;
-        private static readonly global::System.Text.Json.JsonEncodedText s_email2 = global::System.Text.Json.JsonEncodedText.Encode("email");
-        private readonly bool _has2;
-        private static readonly global::System.Text.Json.JsonEncodedText s_at3 = global::System.Text.Json.JsonEncodedText.Encode("at");
-        private readonly bool _has3;
-        private readonly string? _at3Text;
-        private static readonly global::System.Text.Json.JsonEncodedText s_site4 = global::System.Text.Json.JsonEncodedText.Encode("site");
-        private readonly bool _has4;
-        private static readonly global::System.Text.Json.JsonEncodedText s_callback5 = global::System.Text.Json.JsonEncodedText.Encode("callback");
-        private readonly bool _has5;
-        private static readonly global::System.Text.Json.JsonEncodedText s_note6 = global::System.Text.Json.JsonEncodedText.Encode("note");
-        private readonly bool _has6;
+        private static readonly global::System.Text.Json.JsonEncodedText s_name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private readonly bool _hasName;
+        private static readonly global::System.Text.Json.JsonEncodedText s_code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private readonly bool _hasCode;
+        private static readonly global::System.Text.Json.JsonEncodedText s_email = global::System.Text.Json.JsonEncodedText.Encode("email");
+        private readonly bool _hasEmail;
+        private static readonly global::System.Text.Json.JsonEncodedText s_at = global::System.Text.Json.JsonEncodedText.Encode("at");
+        private readonly bool _hasAt;
+        private readonly string? _atText;
+        private static readonly global::System.Text.Json.JsonEncodedText s_site = global::System.Text.Json.JsonEncodedText.Encode("site");
+        private readonly bool _hasSite;
+        private static readonly global::System.Text.Json.JsonEncodedText s_callback = global::System.Text.Json.JsonEncodedText.Encode("callback");
+        private readonly bool _hasCallback;
+        private static readonly global::System.Text.Json.JsonEncodedText s_note = global::System.Text.Json.JsonEncodedText.Encode("note");
+        private readonly bool _hasNote;
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? _extensionData;
 
         internal StringsRequest(
-            bool h0,
-            string v0,
-            bool h1,
-            string v1,
-            bool h2,
-            string? v2,
-            bool h3,
-            global::System.DateTimeOffset? v3,
-            string? t3,
-            bool h4,
-            string? v4,
-            bool h5,
-            string? v5,
-            bool h6,
-            string? v6,
+            bool hasName,
+            string name,
+            bool hasCode,
+            string code,
+            bool hasEmail,
+            string? email,
+            bool hasAt,
+            global::System.DateTimeOffset? at,
+            string? atText,
+            bool hasSite,
+            string? site,
+            bool hasCallback,
+            string? callback,
+            bool hasNote,
+            string? note,
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData)
         {
-            this._has0 = h0;
-            this.Name = v0;
-            this._has1 = h1;
-            this.Code = v1;
-            this._has2 = h2;
-            this.Email = v2;
-            this._has3 = h3;
-            this.At = v3;
-            this._at3Text = t3;
-            this._has4 = h4;
-            this.Site = v4;
-            this._has5 = h5;
-            this.Callback = v5;
-            this._has6 = h6;
-            this.Note = v6;
+            this._hasName = hasName;
+            this.Name = name;
+            this._hasCode = hasCode;
+            this.Code = code;
+            this._hasEmail = hasEmail;
+            this.Email = email;
+            this._hasAt = hasAt;
+            this.At = at;
+            this._atText = atText;
+            this._hasSite = hasSite;
+            this.Site = site;
+            this._hasCallback = hasCallback;
+            this.Callback = callback;
+            this._hasNote = hasNote;
+            this.Note = note;
             this._extensionData = extensionData;
         }
 
@@ -94,13 +94,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> is present (set, possibly to an explicit null).</summary>
         public bool IsPresent(string jsonName) => jsonName switch
         {
-            "name" => this._has0,
-            "code" => this._has1,
-            "email" => this._has2,
-            "at" => this._has3,
-            "site" => this._has4,
-            "callback" => this._has5,
-            "note" => this._has6,
+            "name" => this._hasName,
+            "code" => this._hasCode,
+            "email" => this._hasEmail,
+            "at" => this._hasAt,
+            "site" => this._hasSite,
+            "callback" => this._hasCallback,
+            "note" => this._hasNote,
             _ => false,
         };
 
@@ -111,39 +111,39 @@ namespace BoardingDsl
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this._has0)
+            if (this._hasName)
             {
-                writer.WriteString(s_name0, this.Name);
+                writer.WriteString(s_name, this.Name);
             }
 
-            if (this._has1)
+            if (this._hasCode)
             {
-                writer.WriteString(s_code1, this.Code);
+                writer.WriteString(s_code, this.Code);
             }
 
-            if (this._has2)
+            if (this._hasEmail)
             {
-                writer.WriteString(s_email2, this.Email);
+                writer.WriteString(s_email, this.Email);
             }
 
-            if (this._has3)
+            if (this._hasAt)
             {
-                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_at3, this.At, this._at3Text);
+                global::BoardingDsl.Serialization.BoardingJson.WriteMember(writer, s_at, this.At, this._atText);
             }
 
-            if (this._has4)
+            if (this._hasSite)
             {
-                writer.WriteString(s_site4, this.Site);
+                writer.WriteString(s_site, this.Site);
             }
 
-            if (this._has5)
+            if (this._hasCallback)
             {
-                writer.WriteString(s_callback5, this.Callback);
+                writer.WriteString(s_callback, this.Callback);
             }
 
-            if (this._has6)
+            if (this._hasNote)
             {
-                writer.WriteString(s_note6, this.Note);
+                writer.WriteString(s_note, this.Note);
             }
 
             global::BoardingDsl.Serialization.BoardingJson.WriteExtensionData(writer, this._extensionData);
@@ -174,65 +174,65 @@ namespace BoardingDsl
         public static StringsRequest ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BoardingDsl.Serialization.BoardingJson.ExpectObject(ref reader, "StringsRequest");
-            bool h0 = false;
-            string? v0 = default;
-            bool h1 = false;
-            string? v1 = default;
-            bool h2 = false;
-            string? v2 = default;
-            bool h3 = false;
-            global::System.DateTimeOffset? v3 = default;
-            string? t3 = null;
-            bool h4 = false;
-            string? v4 = default;
-            bool h5 = false;
-            string? v5 = default;
-            bool h6 = false;
-            string? v6 = default;
+            bool hasName = false;
+            string? name = default;
+            bool hasCode = false;
+            string? code = default;
+            bool hasEmail = false;
+            string? email = default;
+            bool hasAt = false;
+            global::System.DateTimeOffset? at = default;
+            string? atText = null;
+            bool hasSite = false;
+            string? site = default;
+            bool hasCallback = false;
+            string? callback = default;
+            bool hasNote = false;
+            string? note = default;
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? extensionData = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    h0 = true;
-                    v0 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name");
+                    hasName = true;
+                    name = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "name");
                 }
                 else if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    h1 = true;
-                    v1 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "code");
+                    hasCode = true;
+                    code = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "code");
                 }
                 else if (reader.ValueTextEquals("email"u8))
                 {
                     reader.Read();
-                    h2 = true;
-                    v2 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "email");
+                    hasEmail = true;
+                    email = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "email");
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
                     reader.Read();
-                    h3 = true;
-                    v3 = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "at", out t3);
+                    hasAt = true;
+                    at = global::BoardingDsl.Serialization.BoardingJson.ReadNullableDateTime(ref reader, "at", out atText);
                 }
                 else if (reader.ValueTextEquals("site"u8))
                 {
                     reader.Read();
-                    h4 = true;
-                    v4 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "site");
+                    hasSite = true;
+                    site = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "site");
                 }
                 else if (reader.ValueTextEquals("callback"u8))
                 {
                     reader.Read();
-                    h5 = true;
-                    v5 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "callback");
+                    hasCallback = true;
+                    callback = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "callback");
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
                     reader.Read();
-                    h6 = true;
-                    v6 = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "note");
+                    hasNote = true;
+                    note = global::BoardingDsl.Serialization.BoardingJson.ReadString(ref reader, "note");
                 }
                 else
                 {
@@ -243,32 +243,32 @@ namespace BoardingDsl
                 }
             }
 
-            if (!h0 || v0 is null)
+            if (!hasName || name is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("StringsRequest", "name");
             }
 
-            if (!h1 || v1 is null)
+            if (!hasCode || code is null)
             {
                 throw global::BoardingDsl.Serialization.BoardingJson.MissingMember("StringsRequest", "code");
             }
 
             return new StringsRequest(
-                h0,
-                v0!,
-                h1,
-                v1!,
-                h2,
-                v2,
-                h3,
-                v3,
-                t3,
-                h4,
-                v4,
-                h5,
-                v5,
-                h6,
-                v6,
+                hasName,
+                name!,
+                hasCode,
+                code!,
+                hasEmail,
+                email,
+                hasAt,
+                at,
+                atText,
+                hasSite,
+                site,
+                hasCallback,
+                callback,
+                hasNote,
+                note,
                 extensionData);
         }
     }

@@ -9,27 +9,27 @@ namespace BoardingDsl
     [global::BoardingDsl.Serialization.BoardingBuilderAttribute("StringsRequest", "strings.schema.json")]
     public sealed partial class StringsRequestBuilder
     {
-        private bool _has0;
-        private string? _name0;
-        private bool _has1;
-        private string? _code1;
-        private bool _has2;
-        private string? _email2;
-        private bool _has3;
-        private global::System.DateTimeOffset? _at3;
-        private bool _has4;
-        private string? _site4;
-        private bool _has5;
-        private string? _callback5;
-        private bool _has6;
-        private string? _note6;
+        private bool _hasName;
+        private string? _name;
+        private bool _hasCode;
+        private string? _code;
+        private bool _hasEmail;
+        private string? _email;
+        private bool _hasAt;
+        private global::System.DateTimeOffset? _at;
+        private bool _hasSite;
+        private string? _site;
+        private bool _hasCallback;
+        private string? _callback;
+        private bool _hasNote;
+        private string? _note;
 
         /// <summary>Between 1 and 40 characters.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("name", typeof(string), Required = true)]
         public StringsRequestBuilder WithName(string value)
         {
-            this._has0 = true;
-            this._name0 = value;
+            this._hasName = true;
+            this._name = value;
             return this;
         }
 
@@ -37,8 +37,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("code", typeof(string), Required = true)]
         public StringsRequestBuilder WithCode(string value)
         {
-            this._has1 = true;
-            this._code1 = value;
+            this._hasCode = true;
+            this._code = value;
             return this;
         }
 
@@ -46,8 +46,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("email", typeof(string))]
         public StringsRequestBuilder WithEmail(string value)
         {
-            this._has2 = true;
-            this._email2 = value;
+            this._hasEmail = true;
+            this._email = value;
             return this;
         }
 
@@ -55,8 +55,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("at", typeof(global::System.DateTimeOffset))]
         public StringsRequestBuilder WithAt(global::System.DateTimeOffset value)
         {
-            this._has3 = true;
-            this._at3 = value;
+            this._hasAt = true;
+            this._at = value;
             return this;
         }
 
@@ -64,8 +64,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("site", typeof(string))]
         public StringsRequestBuilder WithSite(string value)
         {
-            this._has4 = true;
-            this._site4 = value;
+            this._hasSite = true;
+            this._site = value;
             return this;
         }
 
@@ -78,8 +78,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("callback", typeof(string), HttpsPattern = "^https://")]
         public StringsRequestBuilder WithCallback(string? value)
         {
-            this._has5 = true;
-            this._callback5 = value;
+            this._hasCallback = true;
+            this._callback = value;
             return this;
         }
 
@@ -92,8 +92,8 @@ namespace BoardingDsl
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("note", typeof(string))]
         public StringsRequestBuilder WithNote(string? value)
         {
-            this._has6 = true;
-            this._note6 = value;
+            this._hasNote = true;
+            this._note = value;
             return this;
         }
 
@@ -110,13 +110,13 @@ namespace BoardingDsl
         /// <summary>Whether the member with JSON name <paramref name="jsonName"/> has been set.</summary>
         public bool IsSet(string jsonName) => jsonName switch
         {
-            "name" => this._has0,
-            "code" => this._has1,
-            "email" => this._has2,
-            "at" => this._has3,
-            "site" => this._has4,
-            "callback" => this._has5,
-            "note" => this._has6,
+            "name" => this._hasName,
+            "code" => this._hasCode,
+            "email" => this._hasEmail,
+            "at" => this._hasAt,
+            "site" => this._hasSite,
+            "callback" => this._hasCallback,
+            "note" => this._hasNote,
             _ => false,
         };
 
@@ -136,19 +136,19 @@ namespace BoardingDsl
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public StringsRequest? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
-            string? v0 = this._name0;
-            if (!this._has0)
+            string? name = this._name;
+            if (!this._hasName)
             {
                 context.Missing("name", "WithName");
             }
-            else if (v0 is null)
+            else if (name is null)
             {
                 context.Invalid("name", "type", null, "must not be null");
             }
 
-            if (v0 is not null)
+            if (name is not null)
             {
-                var text = v0;
+                var text = name;
                 if (global::BoardingDsl.Serialization.BoardingRules.Length(text) < 1)
                 {
                     context.Invalid("name", "minLength 1", text, "must be at least 1 character(s) long");
@@ -159,65 +159,65 @@ namespace BoardingDsl
                 }
             }
 
-            string? v1 = this._code1;
-            if (!this._has1)
+            string? code = this._code;
+            if (!this._hasCode)
             {
                 context.Missing("code", "WithCode");
             }
-            else if (v1 is null)
+            else if (code is null)
             {
                 context.Invalid("code", "type", null, "must not be null");
             }
 
-            if (v1 is not null)
+            if (code is not null)
             {
-                var text = v1;
+                var text = code;
                 if (!global::BoardingDsl.Serialization.BoardingRules.MatchesPattern(text, "^[A-Z]{2}[0-9]{4}$"))
                 {
                     context.Invalid("code", "pattern ^[A-Z]{2}[0-9]{4}$", text, "must match the pattern " + "^[A-Z]{2}[0-9]{4}$");
                 }
             }
 
-            string? v2 = this._email2;
-            if (this._has2 && v2 is null)
+            string? email = this._email;
+            if (this._hasEmail && email is null)
             {
                 context.Invalid("email", "type", null, "must not be null");
             }
 
-            if (v2 is not null)
+            if (email is not null)
             {
-                var text = v2;
+                var text = email;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsEmail(text))
                 {
                     context.Invalid("email", "format email", text, "must be an e-mail address");
                 }
             }
 
-            global::System.DateTimeOffset? v3 = this._at3;
-            if (this._has3 && v3 is null)
+            global::System.DateTimeOffset? at = this._at;
+            if (this._hasAt && at is null)
             {
                 context.Invalid("at", "type", null, "must not be null");
             }
 
-            string? v4 = this._site4;
-            if (this._has4 && v4 is null)
+            string? site = this._site;
+            if (this._hasSite && site is null)
             {
                 context.Invalid("site", "type", null, "must not be null");
             }
 
-            if (v4 is not null)
+            if (site is not null)
             {
-                var text = v4;
+                var text = site;
                 if (!global::BoardingDsl.Serialization.BoardingRules.IsAbsoluteUri(text))
                 {
                     context.Invalid("site", "format uri", text, "must be an absolute URI");
                 }
             }
 
-            string? v5 = this._callback5;
-            if (v5 is not null)
+            string? callback = this._callback;
+            if (callback is not null)
             {
-                var text = v5;
+                var text = callback;
                 if (!text.StartsWith("https://", global::System.StringComparison.Ordinal))
                 {
                     context.Invalid("callback", "pattern ^https://", text, "must match the pattern " + "^https://");
@@ -229,10 +229,10 @@ namespace BoardingDsl
                 }
             }
 
-            string? v6 = this._note6;
-            if (v6 is not null)
+            string? note = this._note;
+            if (note is not null)
             {
-                var text = v6;
+                var text = note;
                 if (global::BoardingDsl.Serialization.BoardingRules.Length(text) > 200)
                 {
                     context.Invalid("note", "maxLength 200", text, "must be at most 200 character(s) long");
@@ -256,21 +256,21 @@ namespace BoardingDsl
             }
 
             return new StringsRequest(
-                this._has0,
-                v0!,
-                this._has1,
-                v1!,
-                this._has2,
-                v2,
-                this._has3,
-                v3,
+                this._hasName,
+                name!,
+                this._hasCode,
+                code!,
+                this._hasEmail,
+                email,
+                this._hasAt,
+                at,
                 null,
-                this._has4,
-                v4,
-                this._has5,
-                v5,
-                this._has6,
-                v6,
+                this._hasSite,
+                site,
+                this._hasCallback,
+                callback,
+                this._hasNote,
+                note,
                 null);
         }
     }
