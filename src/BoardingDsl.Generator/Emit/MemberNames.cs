@@ -22,7 +22,7 @@ internal sealed class MemberNames
         "_extensionData",
     };
 
-    private MemberNames(string field, string hasField, string nameField, string local, string hasLocal, string textLocal, string parsedLocal)
+    private MemberNames(string field, string hasField, string nameField, string local, string hasLocal, string textLocal)
     {
         Field = field;
         HasField = hasField;
@@ -30,7 +30,6 @@ internal sealed class MemberNames
         Local = local;
         HasLocal = hasLocal;
         TextLocal = textLocal;
-        ParsedLocal = parsedLocal;
     }
 
     /// <summary>The member's value.</summary>
@@ -44,6 +43,9 @@ internal sealed class MemberNames
 
     /// <summary>A model's exact text of a date-time, as read.</summary>
     public string TextField => Field + "Text";
+
+    /// <summary>A builder's text of an enum value that is not documented, kept for <c>Build()</c>'s error.</summary>
+    public string RejectedField => Field + "Rejected";
 
     /// <summary>Whether the member was set or read.</summary>
     public string HasField { get; }
@@ -59,9 +61,6 @@ internal sealed class MemberNames
 
     /// <summary>A date-time's exact text, as read.</summary>
     public string TextLocal { get; }
-
-    /// <summary>An enum string parsed in <c>BuildCore</c>.</summary>
-    public string ParsedLocal { get; }
 
     /// <summary>
     /// The names of every member of one type. Member names are unique C# identifiers, but the names derived from
@@ -81,11 +80,11 @@ internal sealed class MemberNames
     {
         var camel = Identifiers.ToCamelCase(name).TrimStart('@');
         var pascal = char.ToUpperInvariant(camel[0]) + camel.Substring(1);
-        var names = new MemberNames("_" + camel, "_has" + pascal, "s_" + camel, Identifiers.ToCamelCase(camel), "has" + pascal, camel + "Text", "parsed" + pascal);
+        var names = new MemberNames("_" + camel, "_has" + pascal, "s_" + camel, Identifiers.ToCamelCase(camel), "has" + pascal, camel + "Text");
         return (names, new[]
         {
-            names.Field, names.BuilderField, names.BuildersField, names.TextField, names.HasField, names.NameField,
-            camel, names.HasLocal, names.TextLocal, names.ParsedLocal,
+            names.Field, names.BuilderField, names.BuildersField, names.TextField, names.RejectedField, names.HasField, names.NameField,
+            camel, names.HasLocal, names.TextLocal,
         });
     }
 
@@ -93,6 +92,6 @@ internal sealed class MemberNames
     {
         var suffix = index.ToString(CultureInfo.InvariantCulture);
         var camel = Identifiers.ToCamelCase(name).TrimStart('@');
-        return new MemberNames("_" + camel + suffix, "_has" + suffix, "s_" + camel + suffix, "v" + suffix, "h" + suffix, "t" + suffix, "parsed" + suffix);
+        return new MemberNames("_" + camel + suffix, "_has" + suffix, "s_" + camel + suffix, "v" + suffix, "h" + suffix, "t" + suffix);
     }
 }

@@ -22,13 +22,13 @@ internal sealed class PropertyView
         BuilderField = names.BuilderField;
         BuildersField = names.BuildersField;
         TextField = names.TextField;
+        RejectedField = names.RejectedField;
         Param = Identifiers.ToCamelCase(p.Name);
         NameField = names.NameField;
         HasField = names.HasField;
         Local = names.Local;
         HasLocal = names.HasLocal;
         TextLocal = names.TextLocal;
-        ParsedLocal = names.ParsedLocal;
         Doc = Identifiers.XmlText(p.Description ?? "The '" + p.JsonName + "' member.");
         Shape = p.Shape;
         ValueShape = p.ValueShape;
@@ -147,14 +147,14 @@ internal sealed class PropertyView
     /// <summary>The model's field for a date-time's exact text.</summary>
     public string TextField { get; }
 
+    /// <summary>The builder's field for the text of an enum value that is not documented.</summary>
+    public string RejectedField { get; }
+
     /// <summary>The "was present" local and constructor parameter.</summary>
     public string HasLocal { get; }
 
     /// <summary>A date-time's exact text, as read (local and constructor parameter).</summary>
     public string TextLocal { get; }
-
-    /// <summary>An enum string parsed in <c>BuildCore</c>.</summary>
-    public string ParsedLocal { get; }
 
     public string Name { get; }
 

@@ -12,7 +12,9 @@ namespace BoardingDsl
         private bool _hasUrl;
         private string? _url;
         private bool _hasPaymentMethods;
-        private string[]? _paymentMethods;
+        private global::BoardingDsl.PaymentMethod[]? _paymentMethods;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _paymentMethodsRejected;
         private bool _hasOrder;
         private global::BoardingDsl.OrderBuilder? _orderBuilder;
         private global::BoardingDsl.Order? _order;
@@ -40,20 +42,18 @@ namespace BoardingDsl
         public AddProductPspSubmerchantRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.PaymentMethod> values)
         {
             this._hasPaymentMethods = true;
-            if (values is null)
+            this._paymentMethodsRejected = null;
+            this._paymentMethods = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._paymentMethods is not null && !global::System.Linq.Enumerable.All(this._paymentMethods, global::BoardingDsl.PaymentMethodJson.IsDefined))
             {
-                this._paymentMethods = null;
-                return this;
+                this._paymentMethodsRejected = new string[this._paymentMethods.Length];
+                for (var i = 0; i < this._paymentMethods.Length; i++)
+                {
+                    var item = this._paymentMethods[i];
+                    this._paymentMethodsRejected[i] = global::BoardingDsl.PaymentMethodJson.IsDefined(item) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.PaymentMethod[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.PaymentMethodJson.IsDefined(source[i]) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._paymentMethods = texts;
             return this;
         }
 
@@ -69,7 +69,23 @@ namespace BoardingDsl
         public AddProductPspSubmerchantRequestBuilder WithPaymentMethods(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasPaymentMethods = true;
-            this._paymentMethods = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._paymentMethodsRejected = null;
+            if (values is null)
+            {
+                this._paymentMethods = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._paymentMethods = new global::BoardingDsl.PaymentMethod[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.PaymentMethodJson.TryParse(texts[i], out this._paymentMethods[i]))
+                {
+                    this._paymentMethodsRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -159,10 +175,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.PaymentMethod[this._paymentMethods.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethods[i], out list[i]))
+                    if (this._paymentMethodsRejected is not null && !global::BoardingDsl.PaymentMethodJson.TryParse(this._paymentMethodsRejected[i], out _))
                     {
-                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethods[i], "'" + this._paymentMethods[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
+                        context.Invalid("paymentMethods" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._paymentMethodsRejected[i], "'" + this._paymentMethodsRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PaymentMethodJson.Values));
                     }
+
+                    list[i] = this._paymentMethods[i];
                 }
 
                 paymentMethods = list;

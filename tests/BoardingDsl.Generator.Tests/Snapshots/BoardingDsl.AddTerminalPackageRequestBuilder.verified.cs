@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class AddTerminalPackageRequestBuilder
     {
         private bool _hasTerminalPackageType;
-        private string? _terminalPackageType;
+        private global::BoardingDsl.TerminalPackageType? _terminalPackageType;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _terminalPackageTypeRejected;
         private bool _hasTransactionFee;
         private decimal? _transactionFee;
         private bool _hasDiscount;
@@ -40,7 +42,8 @@ namespace BoardingDsl
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(global::BoardingDsl.TerminalPackageType value)
         {
             this._hasTerminalPackageType = true;
-            this._terminalPackageType = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? global::BoardingDsl.TerminalPackageTypeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._terminalPackageType = value;
+            this._terminalPackageTypeRejected = global::BoardingDsl.TerminalPackageTypeJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -50,7 +53,17 @@ namespace BoardingDsl
         public AddTerminalPackageRequestBuilder WithTerminalPackageType(string value)
         {
             this._hasTerminalPackageType = true;
-            this._terminalPackageType = value;
+            this._terminalPackageType = null;
+            this._terminalPackageTypeRejected = null;
+            if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(value, out var parsed))
+            {
+                this._terminalPackageType = parsed;
+            }
+            else if (value is not null)
+            {
+                this._terminalPackageTypeRejected = value;
+            }
+
             return this;
         }
 
@@ -224,16 +237,13 @@ namespace BoardingDsl
                 context.Missing("terminalPackageType", "WithTerminalPackageType");
             }
 
-            if (this._terminalPackageType is not null)
+            if (this._terminalPackageTypeRejected is not null)
             {
-                if (global::BoardingDsl.TerminalPackageTypeJson.TryParse(this._terminalPackageType, out var parsedTerminalPackageType))
-                {
-                    terminalPackageType = parsedTerminalPackageType;
-                }
-                else
-                {
-                    context.Invalid("terminalPackageType", "enum", this._terminalPackageType, "'" + this._terminalPackageType + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
-                }
+                context.Invalid("terminalPackageType", "enum", this._terminalPackageTypeRejected, "'" + this._terminalPackageTypeRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TerminalPackageTypeJson.Values));
+            }
+            else if (this._terminalPackageType is not null)
+            {
+                terminalPackageType = this._terminalPackageType.Value;
             }
             else if (this._hasTerminalPackageType)
             {

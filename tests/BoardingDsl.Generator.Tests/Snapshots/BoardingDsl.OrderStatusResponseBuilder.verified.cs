@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class OrderStatusResponseBuilder
     {
         private bool _hasOrderStatus;
-        private string? _orderStatus;
+        private global::BoardingDsl.OrderStatus? _orderStatus;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _orderStatusRejected;
         private bool _hasExternalReference;
         private string? _externalReference;
 
@@ -19,7 +21,8 @@ namespace BoardingDsl
         public OrderStatusResponseBuilder WithOrderStatus(global::BoardingDsl.OrderStatus value)
         {
             this._hasOrderStatus = true;
-            this._orderStatus = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? global::BoardingDsl.OrderStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._orderStatus = value;
+            this._orderStatusRejected = global::BoardingDsl.OrderStatusJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -29,7 +32,17 @@ namespace BoardingDsl
         public OrderStatusResponseBuilder WithOrderStatus(string value)
         {
             this._hasOrderStatus = true;
-            this._orderStatus = value;
+            this._orderStatus = null;
+            this._orderStatusRejected = null;
+            if (global::BoardingDsl.OrderStatusJson.TryParse(value, out var parsed))
+            {
+                this._orderStatus = parsed;
+            }
+            else if (value is not null)
+            {
+                this._orderStatusRejected = value;
+            }
+
             return this;
         }
 
@@ -78,16 +91,13 @@ namespace BoardingDsl
                 context.Missing("orderStatus", "WithOrderStatus");
             }
 
-            if (this._orderStatus is not null)
+            if (this._orderStatusRejected is not null)
             {
-                if (global::BoardingDsl.OrderStatusJson.TryParse(this._orderStatus, out var parsedOrderStatus))
-                {
-                    orderStatus = parsedOrderStatus;
-                }
-                else
-                {
-                    context.Invalid("orderStatus", "enum", this._orderStatus, "'" + this._orderStatus + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
-                }
+                context.Invalid("orderStatus", "enum", this._orderStatusRejected, "'" + this._orderStatusRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+            }
+            else if (this._orderStatus is not null)
+            {
+                orderStatus = this._orderStatus.Value;
             }
             else if (this._hasOrderStatus)
             {

@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class PeriodPricingDetailBuilder
     {
         private bool _hasPeriod;
-        private string? _period;
+        private global::BoardingDsl.Period? _period;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _periodRejected;
         private bool _hasExcludingTax;
         private decimal? _excludingTax;
         private bool _hasSingleExcludingTax;
@@ -26,7 +28,8 @@ namespace BoardingDsl
         public PeriodPricingDetailBuilder WithPeriod(global::BoardingDsl.Period value)
         {
             this._hasPeriod = true;
-            this._period = global::BoardingDsl.PeriodJson.IsDefined(value) ? global::BoardingDsl.PeriodJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._period = value;
+            this._periodRejected = global::BoardingDsl.PeriodJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -36,7 +39,17 @@ namespace BoardingDsl
         public PeriodPricingDetailBuilder WithPeriod(string value)
         {
             this._hasPeriod = true;
-            this._period = value;
+            this._period = null;
+            this._periodRejected = null;
+            if (global::BoardingDsl.PeriodJson.TryParse(value, out var parsed))
+            {
+                this._period = parsed;
+            }
+            else if (value is not null)
+            {
+                this._periodRejected = value;
+            }
+
             return this;
         }
 
@@ -138,16 +151,13 @@ namespace BoardingDsl
                 context.Missing("period", "WithPeriod");
             }
 
-            if (this._period is not null)
+            if (this._periodRejected is not null)
             {
-                if (global::BoardingDsl.PeriodJson.TryParse(this._period, out var parsedPeriod))
-                {
-                    period = parsedPeriod;
-                }
-                else
-                {
-                    context.Invalid("period", "enum", this._period, "'" + this._period + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
-                }
+                context.Invalid("period", "enum", this._periodRejected, "'" + this._periodRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.PeriodJson.Values));
+            }
+            else if (this._period is not null)
+            {
+                period = this._period.Value;
             }
             else if (this._hasPeriod)
             {

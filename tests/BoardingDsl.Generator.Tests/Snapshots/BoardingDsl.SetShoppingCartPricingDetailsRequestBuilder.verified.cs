@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class SetShoppingCartPricingDetailsRequestBuilder
     {
         private bool _hasCurrency;
-        private string? _currency;
+        private global::BoardingDsl.Currency? _currency;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _currencyRejected;
         private bool _hasShippingCost;
         private decimal? _shippingCost;
         private bool _hasOneOffPriceCouponCode;
@@ -33,7 +35,8 @@ namespace BoardingDsl
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(global::BoardingDsl.Currency value)
         {
             this._hasCurrency = true;
-            this._currency = global::BoardingDsl.CurrencyJson.IsDefined(value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._currency = value;
+            this._currencyRejected = global::BoardingDsl.CurrencyJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -43,7 +46,17 @@ namespace BoardingDsl
         public SetShoppingCartPricingDetailsRequestBuilder WithCurrency(string value)
         {
             this._hasCurrency = true;
-            this._currency = value;
+            this._currency = null;
+            this._currencyRejected = null;
+            if (global::BoardingDsl.CurrencyJson.TryParse(value, out var parsed))
+            {
+                this._currency = parsed;
+            }
+            else if (value is not null)
+            {
+                this._currencyRejected = value;
+            }
+
             return this;
         }
 
@@ -194,16 +207,13 @@ namespace BoardingDsl
                 context.Missing("currency", "WithCurrency");
             }
 
-            if (this._currency is not null)
+            if (this._currencyRejected is not null)
             {
-                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsedCurrency))
-                {
-                    currency = parsedCurrency;
-                }
-                else
-                {
-                    context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
-                }
+                context.Invalid("currency", "enum", this._currencyRejected, "'" + this._currencyRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+            }
+            else if (this._currency is not null)
+            {
+                currency = this._currency.Value;
             }
             else if (this._hasCurrency)
             {

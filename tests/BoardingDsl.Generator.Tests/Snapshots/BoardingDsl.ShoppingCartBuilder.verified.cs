@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class ShoppingCartBuilder
     {
         private bool _hasCurrency;
-        private string? _currency;
+        private global::BoardingDsl.Currency? _currency;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _currencyRejected;
         private bool _hasShippingCost;
         private decimal? _shippingCost;
         private bool _hasOneOffPriceCouponCode;
@@ -30,7 +32,8 @@ namespace BoardingDsl
         public ShoppingCartBuilder WithCurrency(global::BoardingDsl.Currency? value)
         {
             this._hasCurrency = true;
-            this._currency = value is null ? null : global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? global::BoardingDsl.CurrencyJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._currency = value;
+            this._currencyRejected = value is null || global::BoardingDsl.CurrencyJson.IsDefined(value.Value) ? null : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -40,7 +43,17 @@ namespace BoardingDsl
         public ShoppingCartBuilder WithCurrency(string? value)
         {
             this._hasCurrency = true;
-            this._currency = value;
+            this._currency = null;
+            this._currencyRejected = null;
+            if (global::BoardingDsl.CurrencyJson.TryParse(value, out var parsed))
+            {
+                this._currency = parsed;
+            }
+            else if (value is not null)
+            {
+                this._currencyRejected = value;
+            }
+
             return this;
         }
 
@@ -164,16 +177,13 @@ namespace BoardingDsl
         public ShoppingCart? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.CurrencyValue? currency = null;
-            if (this._currency is not null)
+            if (this._currencyRejected is not null)
             {
-                if (global::BoardingDsl.CurrencyJson.TryParse(this._currency, out var parsedCurrency))
-                {
-                    currency = parsedCurrency;
-                }
-                else
-                {
-                    context.Invalid("currency", "enum", this._currency, "'" + this._currency + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
-                }
+                context.Invalid("currency", "enum", this._currencyRejected, "'" + this._currencyRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CurrencyJson.Values));
+            }
+            else if (this._currency is not null)
+            {
+                currency = this._currency.Value;
             }
 
             decimal? shippingCost = this._shippingCost;

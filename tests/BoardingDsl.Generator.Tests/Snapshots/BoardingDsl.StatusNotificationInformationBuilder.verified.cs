@@ -12,7 +12,9 @@ namespace BoardingDsl
         private bool _hasNotificationUrl;
         private string? _notificationUrl;
         private bool _hasNotifyOnStatus;
-        private string[]? _notifyOnStatus;
+        private global::BoardingDsl.OrderStatus[]? _notifyOnStatus;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _notifyOnStatusRejected;
 
         /// <summary>The address CCV calls when the order's status changes. Only https:// addresses are supported.</summary>
         /// <param name="value">The value, or <see langword="null"/> to send an explicit JSON null.</param>
@@ -38,20 +40,18 @@ namespace BoardingDsl
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.OrderStatus> values)
         {
             this._hasNotifyOnStatus = true;
-            if (values is null)
+            this._notifyOnStatusRejected = null;
+            this._notifyOnStatus = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._notifyOnStatus is not null && !global::System.Linq.Enumerable.All(this._notifyOnStatus, global::BoardingDsl.OrderStatusJson.IsDefined))
             {
-                this._notifyOnStatus = null;
-                return this;
+                this._notifyOnStatusRejected = new string[this._notifyOnStatus.Length];
+                for (var i = 0; i < this._notifyOnStatus.Length; i++)
+                {
+                    var item = this._notifyOnStatus[i];
+                    this._notifyOnStatusRejected[i] = global::BoardingDsl.OrderStatusJson.IsDefined(item) ? global::BoardingDsl.OrderStatusJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.OrderStatus[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.OrderStatusJson.IsDefined(source[i]) ? global::BoardingDsl.OrderStatusJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._notifyOnStatus = texts;
             return this;
         }
 
@@ -67,7 +67,23 @@ namespace BoardingDsl
         public StatusNotificationInformationBuilder WithNotifyOnStatus(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasNotifyOnStatus = true;
-            this._notifyOnStatus = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._notifyOnStatusRejected = null;
+            if (values is null)
+            {
+                this._notifyOnStatus = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._notifyOnStatus = new global::BoardingDsl.OrderStatus[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.OrderStatusJson.TryParse(texts[i], out this._notifyOnStatus[i]))
+                {
+                    this._notifyOnStatusRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -121,10 +137,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.OrderStatus[this._notifyOnStatus.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatus[i], out list[i]))
+                    if (this._notifyOnStatusRejected is not null && !global::BoardingDsl.OrderStatusJson.TryParse(this._notifyOnStatusRejected[i], out _))
                     {
-                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatus[i], "'" + this._notifyOnStatus[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
+                        context.Invalid("notifyOnStatus" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._notifyOnStatusRejected[i], "'" + this._notifyOnStatusRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.OrderStatusJson.Values));
                     }
+
+                    list[i] = this._notifyOnStatus[i];
                 }
 
                 notifyOnStatus = list;

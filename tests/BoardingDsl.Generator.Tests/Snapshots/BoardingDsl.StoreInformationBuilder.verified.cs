@@ -16,7 +16,9 @@ namespace BoardingDsl
         private bool _hasCocNumber;
         private string? _cocNumber;
         private bool _hasCocRegistry;
-        private string? _cocRegistry;
+        private global::BoardingDsl.CocRegistry? _cocRegistry;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _cocRegistryRejected;
         private bool _hasTaxNumber;
         private string? _taxNumber;
         private bool _hasStoreAddress;
@@ -64,7 +66,8 @@ namespace BoardingDsl
         public StoreInformationBuilder WithCocRegistry(global::BoardingDsl.CocRegistry value)
         {
             this._hasCocRegistry = true;
-            this._cocRegistry = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? global::BoardingDsl.CocRegistryJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._cocRegistry = value;
+            this._cocRegistryRejected = global::BoardingDsl.CocRegistryJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -74,7 +77,17 @@ namespace BoardingDsl
         public StoreInformationBuilder WithCocRegistry(string value)
         {
             this._hasCocRegistry = true;
-            this._cocRegistry = value;
+            this._cocRegistry = null;
+            this._cocRegistryRejected = null;
+            if (global::BoardingDsl.CocRegistryJson.TryParse(value, out var parsed))
+            {
+                this._cocRegistry = parsed;
+            }
+            else if (value is not null)
+            {
+                this._cocRegistryRejected = value;
+            }
+
             return this;
         }
 
@@ -221,16 +234,13 @@ namespace BoardingDsl
                 context.Missing("cocRegistry", "WithCocRegistry");
             }
 
-            if (this._cocRegistry is not null)
+            if (this._cocRegistryRejected is not null)
             {
-                if (global::BoardingDsl.CocRegistryJson.TryParse(this._cocRegistry, out var parsedCocRegistry))
-                {
-                    cocRegistry = parsedCocRegistry;
-                }
-                else
-                {
-                    context.Invalid("cocRegistry", "enum", this._cocRegistry, "'" + this._cocRegistry + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
-                }
+                context.Invalid("cocRegistry", "enum", this._cocRegistryRejected, "'" + this._cocRegistryRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.CocRegistryJson.Values));
+            }
+            else if (this._cocRegistry is not null)
+            {
+                cocRegistry = this._cocRegistry.Value;
             }
             else if (this._hasCocRegistry)
             {

@@ -10,7 +10,9 @@ namespace BoardingDsl
     public sealed partial class TermsAndConditionsBuilder
     {
         private bool _hasType;
-        private string? _type;
+        private global::BoardingDsl.TermsAndConditionsType? _type;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _typeRejected;
         private bool _hasUrl;
         private string? _url;
         private bool _hasName;
@@ -21,7 +23,8 @@ namespace BoardingDsl
         public TermsAndConditionsBuilder WithType(global::BoardingDsl.TermsAndConditionsType? value)
         {
             this._hasType = true;
-            this._type = value is null ? null : global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? global::BoardingDsl.TermsAndConditionsTypeJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._type = value;
+            this._typeRejected = value is null || global::BoardingDsl.TermsAndConditionsTypeJson.IsDefined(value.Value) ? null : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -31,7 +34,17 @@ namespace BoardingDsl
         public TermsAndConditionsBuilder WithType(string? value)
         {
             this._hasType = true;
-            this._type = value;
+            this._type = null;
+            this._typeRejected = null;
+            if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(value, out var parsed))
+            {
+                this._type = parsed;
+            }
+            else if (value is not null)
+            {
+                this._typeRejected = value;
+            }
+
             return this;
         }
 
@@ -87,16 +100,13 @@ namespace BoardingDsl
         public TermsAndConditions? BuildCore(global::BoardingDsl.Serialization.ValidationContext context, string[]? extraRequired)
         {
             global::BoardingDsl.TermsAndConditionsTypeValue? type = null;
-            if (this._type is not null)
+            if (this._typeRejected is not null)
             {
-                if (global::BoardingDsl.TermsAndConditionsTypeJson.TryParse(this._type, out var parsedType))
-                {
-                    type = parsedType;
-                }
-                else
-                {
-                    context.Invalid("type", "enum", this._type, "'" + this._type + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
-                }
+                context.Invalid("type", "enum", this._typeRejected, "'" + this._typeRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.TermsAndConditionsTypeJson.Values));
+            }
+            else if (this._type is not null)
+            {
+                type = this._type.Value;
             }
 
             string? url = this._url;

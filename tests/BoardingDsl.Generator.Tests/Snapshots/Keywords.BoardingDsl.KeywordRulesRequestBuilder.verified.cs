@@ -45,9 +45,13 @@ namespace BoardingDsl
         private global::BoardingDsl.KeywordRulesRequestOldPartBuilder? _oldPartBuilder;
         private global::BoardingDsl.KeywordRulesRequestOldPart? _oldPart;
         private bool _hasOldKind;
-        private string? _oldKind;
+        private global::BoardingDsl.KeywordRulesRequestOldKind? _oldKind;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _oldKindRejected;
         private bool _hasOldKinds;
-        private string[]? _oldKinds;
+        private global::BoardingDsl.KeywordRulesRequestOldKinds[]? _oldKinds;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _oldKindsRejected;
         // readOnly in the schema: the server sets it, a request does not.
         private readonly bool _hasServerTags = false;
         private readonly string[]? _serverTags = null;
@@ -61,7 +65,8 @@ namespace BoardingDsl
         private readonly global::BoardingDsl.KeywordRulesRequestServerParts[]? _serverParts = null;
         // readOnly in the schema: the server sets it, a request does not.
         private readonly bool _hasServerKind = false;
-        private readonly string? _serverKind = null;
+        private readonly global::BoardingDsl.KeywordRulesRequestServerKind? _serverKind = null;
+        private readonly string? _serverKindRejected = null;
         // readOnly in the schema: the server sets it, a request does not.
         private readonly bool _hasServerAmount = false;
         private readonly decimal? _serverAmount = null;
@@ -261,7 +266,8 @@ namespace BoardingDsl
         public KeywordRulesRequestBuilder WithOldKind(global::BoardingDsl.KeywordRulesRequestOldKind value)
         {
             this._hasOldKind = true;
-            this._oldKind = global::BoardingDsl.KeywordRulesRequestOldKindJson.IsDefined(value) ? global::BoardingDsl.KeywordRulesRequestOldKindJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._oldKind = value;
+            this._oldKindRejected = global::BoardingDsl.KeywordRulesRequestOldKindJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -272,7 +278,17 @@ namespace BoardingDsl
         public KeywordRulesRequestBuilder WithOldKind(string value)
         {
             this._hasOldKind = true;
-            this._oldKind = value;
+            this._oldKind = null;
+            this._oldKindRejected = null;
+            if (global::BoardingDsl.KeywordRulesRequestOldKindJson.TryParse(value, out var parsed))
+            {
+                this._oldKind = parsed;
+            }
+            else if (value is not null)
+            {
+                this._oldKindRejected = value;
+            }
+
             return this;
         }
 
@@ -288,20 +304,18 @@ namespace BoardingDsl
         public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.KeywordRulesRequestOldKinds> values)
         {
             this._hasOldKinds = true;
-            if (values is null)
+            this._oldKindsRejected = null;
+            this._oldKinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._oldKinds is not null && !global::System.Linq.Enumerable.All(this._oldKinds, global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined))
             {
-                this._oldKinds = null;
-                return this;
+                this._oldKindsRejected = new string[this._oldKinds.Length];
+                for (var i = 0; i < this._oldKinds.Length; i++)
+                {
+                    var item = this._oldKinds[i];
+                    this._oldKindsRejected[i] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(item) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.KeywordRulesRequestOldKinds[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(source[i]) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._oldKinds = texts;
             return this;
         }
 
@@ -319,7 +333,23 @@ namespace BoardingDsl
         public KeywordRulesRequestBuilder WithOldKinds(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasOldKinds = true;
-            this._oldKinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._oldKindsRejected = null;
+            if (values is null)
+            {
+                this._oldKinds = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._oldKinds = new global::BoardingDsl.KeywordRulesRequestOldKinds[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(texts[i], out this._oldKinds[i]))
+                {
+                    this._oldKindsRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -606,16 +636,13 @@ namespace BoardingDsl
             }
 
             global::BoardingDsl.KeywordRulesRequestOldKind? oldKind = null;
-            if (this._oldKind is not null)
+            if (this._oldKindRejected is not null)
             {
-                if (global::BoardingDsl.KeywordRulesRequestOldKindJson.TryParse(this._oldKind, out var parsedOldKind))
-                {
-                    oldKind = parsedOldKind;
-                }
-                else
-                {
-                    context.Invalid("oldKind", "enum", this._oldKind, "'" + this._oldKind + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindJson.Values));
-                }
+                context.Invalid("oldKind", "enum", this._oldKindRejected, "'" + this._oldKindRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindJson.Values));
+            }
+            else if (this._oldKind is not null)
+            {
+                oldKind = this._oldKind.Value;
             }
             else if (this._hasOldKind)
             {
@@ -628,10 +655,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.KeywordRulesRequestOldKinds[this._oldKinds.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(this._oldKinds[i], out list[i]))
+                    if (this._oldKindsRejected is not null && !global::BoardingDsl.KeywordRulesRequestOldKindsJson.TryParse(this._oldKindsRejected[i], out _))
                     {
-                        context.Invalid("oldKinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._oldKinds[i], "'" + this._oldKinds[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindsJson.Values));
+                        context.Invalid("oldKinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._oldKindsRejected[i], "'" + this._oldKindsRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestOldKindsJson.Values));
                     }
+
+                    list[i] = this._oldKinds[i];
                 }
 
                 oldKinds = list;
@@ -706,16 +735,13 @@ namespace BoardingDsl
             }
 
             global::BoardingDsl.KeywordRulesRequestServerKind? serverKind = null;
-            if (this._serverKind is not null)
+            if (this._serverKindRejected is not null)
             {
-                if (global::BoardingDsl.KeywordRulesRequestServerKindJson.TryParse(this._serverKind, out var parsedServerKind))
-                {
-                    serverKind = parsedServerKind;
-                }
-                else
-                {
-                    context.Invalid("serverKind", "enum", this._serverKind, "'" + this._serverKind + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestServerKindJson.Values));
-                }
+                context.Invalid("serverKind", "enum", this._serverKindRejected, "'" + this._serverKindRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.KeywordRulesRequestServerKindJson.Values));
+            }
+            else if (this._serverKind is not null)
+            {
+                serverKind = this._serverKind.Value;
             }
             else if (this._hasServerKind)
             {

@@ -17,7 +17,9 @@ namespace BoardingDsl
         private global::BoardingDsl.ArraysRequestLinesBuilder[]? _linesBuilders;
         private global::BoardingDsl.ArraysRequestLines[]? _lines;
         private bool _hasKinds;
-        private string[]? _kinds;
+        private global::BoardingDsl.ArraysRequestKinds[]? _kinds;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _kindsRejected;
         private bool _hasOptionalList;
         private decimal[]? _optionalList;
 
@@ -89,20 +91,18 @@ namespace BoardingDsl
         public ArraysRequestBuilder WithKinds(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.ArraysRequestKinds> values)
         {
             this._hasKinds = true;
-            if (values is null)
+            this._kindsRejected = null;
+            this._kinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._kinds is not null && !global::System.Linq.Enumerable.All(this._kinds, global::BoardingDsl.ArraysRequestKindsJson.IsDefined))
             {
-                this._kinds = null;
-                return this;
+                this._kindsRejected = new string[this._kinds.Length];
+                for (var i = 0; i < this._kinds.Length; i++)
+                {
+                    var item = this._kinds[i];
+                    this._kindsRejected[i] = global::BoardingDsl.ArraysRequestKindsJson.IsDefined(item) ? global::BoardingDsl.ArraysRequestKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.ArraysRequestKinds[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.ArraysRequestKindsJson.IsDefined(source[i]) ? global::BoardingDsl.ArraysRequestKindsJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._kinds = texts;
             return this;
         }
 
@@ -118,7 +118,23 @@ namespace BoardingDsl
         public ArraysRequestBuilder WithKinds(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasKinds = true;
-            this._kinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._kindsRejected = null;
+            if (values is null)
+            {
+                this._kinds = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._kinds = new global::BoardingDsl.ArraysRequestKinds[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.ArraysRequestKindsJson.TryParse(texts[i], out this._kinds[i]))
+                {
+                    this._kindsRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -274,10 +290,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.ArraysRequestKinds[this._kinds.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.ArraysRequestKindsJson.TryParse(this._kinds[i], out list[i]))
+                    if (this._kindsRejected is not null && !global::BoardingDsl.ArraysRequestKindsJson.TryParse(this._kindsRejected[i], out _))
                     {
-                        context.Invalid("kinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._kinds[i], "'" + this._kinds[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ArraysRequestKindsJson.Values));
+                        context.Invalid("kinds" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._kindsRejected[i], "'" + this._kindsRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ArraysRequestKindsJson.Values));
                     }
+
+                    list[i] = this._kinds[i];
                 }
 
                 kinds = list;

@@ -10,20 +10,29 @@ namespace BoardingDsl
     public sealed partial class EnumsRequestBuilder
     {
         private bool _hasState;
-        private string? _state;
+        private global::BoardingDsl.State? _state;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _stateRejected;
         private bool _hasMaybeState;
-        private string? _maybeState;
+        private global::BoardingDsl.State? _maybeState;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _maybeStateRejected;
         private bool _hasMode;
-        private string? _mode;
+        private global::BoardingDsl.EnumsRequestMode? _mode;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _modeRejected;
         private bool _hasStates;
-        private string[]? _states;
+        private global::BoardingDsl.State[]? _states;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _statesRejected;
 
         /// <summary>A referenced enum.</summary>
         [global::BoardingDsl.Serialization.BoardingMemberAttribute("state", typeof(global::BoardingDsl.State), Required = true)]
         public EnumsRequestBuilder WithState(global::BoardingDsl.State value)
         {
             this._hasState = true;
-            this._state = global::BoardingDsl.StateJson.IsDefined(value) ? global::BoardingDsl.StateJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._state = value;
+            this._stateRejected = global::BoardingDsl.StateJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -33,7 +42,17 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithState(string value)
         {
             this._hasState = true;
-            this._state = value;
+            this._state = null;
+            this._stateRejected = null;
+            if (global::BoardingDsl.StateJson.TryParse(value, out var parsed))
+            {
+                this._state = parsed;
+            }
+            else if (value is not null)
+            {
+                this._stateRejected = value;
+            }
+
             return this;
         }
 
@@ -42,7 +61,8 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithMaybeState(global::BoardingDsl.State? value)
         {
             this._hasMaybeState = true;
-            this._maybeState = value is null ? null : global::BoardingDsl.StateJson.IsDefined(value.Value) ? global::BoardingDsl.StateJson.ToJsonString(value.Value) : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._maybeState = value;
+            this._maybeStateRejected = value is null || global::BoardingDsl.StateJson.IsDefined(value.Value) ? null : ((long)value.Value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -52,7 +72,17 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithMaybeState(string? value)
         {
             this._hasMaybeState = true;
-            this._maybeState = value;
+            this._maybeState = null;
+            this._maybeStateRejected = null;
+            if (global::BoardingDsl.StateJson.TryParse(value, out var parsed))
+            {
+                this._maybeState = parsed;
+            }
+            else if (value is not null)
+            {
+                this._maybeStateRejected = value;
+            }
+
             return this;
         }
 
@@ -61,7 +91,8 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithMode(global::BoardingDsl.EnumsRequestMode value)
         {
             this._hasMode = true;
-            this._mode = global::BoardingDsl.EnumsRequestModeJson.IsDefined(value) ? global::BoardingDsl.EnumsRequestModeJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._mode = value;
+            this._modeRejected = global::BoardingDsl.EnumsRequestModeJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -71,7 +102,17 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithMode(string value)
         {
             this._hasMode = true;
-            this._mode = value;
+            this._mode = null;
+            this._modeRejected = null;
+            if (global::BoardingDsl.EnumsRequestModeJson.TryParse(value, out var parsed))
+            {
+                this._mode = parsed;
+            }
+            else if (value is not null)
+            {
+                this._modeRejected = value;
+            }
+
             return this;
         }
 
@@ -85,20 +126,18 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithStates(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.State> values)
         {
             this._hasStates = true;
-            if (values is null)
+            this._statesRejected = null;
+            this._states = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._states is not null && !global::System.Linq.Enumerable.All(this._states, global::BoardingDsl.StateJson.IsDefined))
             {
-                this._states = null;
-                return this;
+                this._statesRejected = new string[this._states.Length];
+                for (var i = 0; i < this._states.Length; i++)
+                {
+                    var item = this._states[i];
+                    this._statesRejected[i] = global::BoardingDsl.StateJson.IsDefined(item) ? global::BoardingDsl.StateJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.State[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.StateJson.IsDefined(source[i]) ? global::BoardingDsl.StateJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._states = texts;
             return this;
         }
 
@@ -114,7 +153,23 @@ namespace BoardingDsl
         public EnumsRequestBuilder WithStates(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasStates = true;
-            this._states = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._statesRejected = null;
+            if (values is null)
+            {
+                this._states = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._states = new global::BoardingDsl.State[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.StateJson.TryParse(texts[i], out this._states[i]))
+                {
+                    this._statesRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -157,16 +212,13 @@ namespace BoardingDsl
                 context.Missing("state", "WithState");
             }
 
-            if (this._state is not null)
+            if (this._stateRejected is not null)
             {
-                if (global::BoardingDsl.StateJson.TryParse(this._state, out var parsedState))
-                {
-                    state = parsedState;
-                }
-                else
-                {
-                    context.Invalid("state", "enum", this._state, "'" + this._state + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
-                }
+                context.Invalid("state", "enum", this._stateRejected, "'" + this._stateRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+            }
+            else if (this._state is not null)
+            {
+                state = this._state.Value;
             }
             else if (this._hasState)
             {
@@ -174,29 +226,23 @@ namespace BoardingDsl
             }
 
             global::BoardingDsl.State? maybeState = null;
-            if (this._maybeState is not null)
+            if (this._maybeStateRejected is not null)
             {
-                if (global::BoardingDsl.StateJson.TryParse(this._maybeState, out var parsedMaybeState))
-                {
-                    maybeState = parsedMaybeState;
-                }
-                else
-                {
-                    context.Invalid("maybeState", "enum", this._maybeState, "'" + this._maybeState + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
-                }
+                context.Invalid("maybeState", "enum", this._maybeStateRejected, "'" + this._maybeStateRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+            }
+            else if (this._maybeState is not null)
+            {
+                maybeState = this._maybeState.Value;
             }
 
             global::BoardingDsl.EnumsRequestMode? mode = null;
-            if (this._mode is not null)
+            if (this._modeRejected is not null)
             {
-                if (global::BoardingDsl.EnumsRequestModeJson.TryParse(this._mode, out var parsedMode))
-                {
-                    mode = parsedMode;
-                }
-                else
-                {
-                    context.Invalid("mode", "enum", this._mode, "'" + this._mode + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.EnumsRequestModeJson.Values));
-                }
+                context.Invalid("mode", "enum", this._modeRejected, "'" + this._modeRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.EnumsRequestModeJson.Values));
+            }
+            else if (this._mode is not null)
+            {
+                mode = this._mode.Value;
             }
             else if (this._hasMode)
             {
@@ -209,10 +255,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.State[this._states.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (!global::BoardingDsl.StateJson.TryParse(this._states[i], out list[i]))
+                    if (this._statesRejected is not null && !global::BoardingDsl.StateJson.TryParse(this._statesRejected[i], out _))
                     {
-                        context.Invalid("states" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._states[i], "'" + this._states[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
+                        context.Invalid("states" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._statesRejected[i], "'" + this._statesRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.StateJson.Values));
                     }
+
+                    list[i] = this._states[i];
                 }
 
                 states = list;

@@ -10,9 +10,13 @@ namespace BoardingDsl
     public sealed partial class ThingStatusBuilder
     {
         private bool _hasStatus;
-        private string? _status;
+        private global::BoardingDsl.ThingStatusStatus? _status;
+        // The text of a value that is not documented, for Build()'s error (a documented one is parsed once, in With…).
+        private string? _statusRejected;
         private bool _hasHistory;
-        private string[]? _history;
+        private global::BoardingDsl.ThingStatusHistory[]? _history;
+        // Only when a value was not documented: every text as given, for Build()'s error (the valid path parses once, in With…).
+        private string[]? _historyRejected;
         private bool _hasChangedAt;
         private global::System.DateTimeOffset? _changedAt;
         private bool _hasTotal;
@@ -23,7 +27,8 @@ namespace BoardingDsl
         public ThingStatusBuilder WithStatus(global::BoardingDsl.ThingStatusStatus value)
         {
             this._hasStatus = true;
-            this._status = global::BoardingDsl.ThingStatusStatusJson.IsDefined(value) ? global::BoardingDsl.ThingStatusStatusJson.ToJsonString(value) : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            this._status = value;
+            this._statusRejected = global::BoardingDsl.ThingStatusStatusJson.IsDefined(value) ? null : ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return this;
         }
 
@@ -33,7 +38,17 @@ namespace BoardingDsl
         public ThingStatusBuilder WithStatus(string value)
         {
             this._hasStatus = true;
-            this._status = value;
+            this._status = null;
+            this._statusRejected = null;
+            if (global::BoardingDsl.ThingStatusStatusJson.TryParse(value, out var parsed))
+            {
+                this._status = parsed;
+            }
+            else if (value is not null)
+            {
+                this._statusRejected = value;
+            }
+
             return this;
         }
 
@@ -47,20 +62,18 @@ namespace BoardingDsl
         public ThingStatusBuilder WithHistory(global::System.Collections.Generic.IEnumerable<global::BoardingDsl.ThingStatusHistory> values)
         {
             this._hasHistory = true;
-            if (values is null)
+            this._historyRejected = null;
+            this._history = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            if (this._history is not null && !global::System.Linq.Enumerable.All(this._history, global::BoardingDsl.ThingStatusHistoryJson.IsDefined))
             {
-                this._history = null;
-                return this;
+                this._historyRejected = new string[this._history.Length];
+                for (var i = 0; i < this._history.Length; i++)
+                {
+                    var item = this._history[i];
+                    this._historyRejected[i] = global::BoardingDsl.ThingStatusHistoryJson.IsDefined(item) ? global::BoardingDsl.ThingStatusHistoryJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
 
-            var source = values as global::BoardingDsl.ThingStatusHistory[] ?? global::System.Linq.Enumerable.ToArray(values);
-            var texts = new string[source.Length];
-            for (var i = 0; i < source.Length; i++)
-            {
-                texts[i] = global::BoardingDsl.ThingStatusHistoryJson.IsDefined(source[i]) ? global::BoardingDsl.ThingStatusHistoryJson.ToJsonString(source[i]) : ((long)source[i]).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            this._history = texts;
             return this;
         }
 
@@ -76,7 +89,23 @@ namespace BoardingDsl
         public ThingStatusBuilder WithHistory(global::System.Collections.Generic.IEnumerable<string> values)
         {
             this._hasHistory = true;
-            this._history = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
+            this._historyRejected = null;
+            if (values is null)
+            {
+                this._history = null;
+                return this;
+            }
+
+            var texts = global::System.Linq.Enumerable.ToArray(values);
+            this._history = new global::BoardingDsl.ThingStatusHistory[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (!global::BoardingDsl.ThingStatusHistoryJson.TryParse(texts[i], out this._history[i]))
+                {
+                    this._historyRejected = texts;
+                }
+            }
+
             return this;
         }
 
@@ -137,16 +166,13 @@ namespace BoardingDsl
                 context.Missing("status", "WithStatus");
             }
 
-            if (this._status is not null)
+            if (this._statusRejected is not null)
             {
-                if (global::BoardingDsl.ThingStatusStatusJson.TryParse(this._status, out var parsedStatus))
-                {
-                    status = parsedStatus;
-                }
-                else
-                {
-                    context.Invalid("status", "enum", this._status, "'" + this._status + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusStatusJson.Values));
-                }
+                context.Invalid("status", "enum", this._statusRejected, "'" + this._statusRejected + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusStatusJson.Values));
+            }
+            else if (this._status is not null)
+            {
+                status = this._status.Value;
             }
             else if (this._hasStatus)
             {
@@ -159,14 +185,12 @@ namespace BoardingDsl
                 var list = new global::BoardingDsl.ThingStatusHistoryValue[this._history.Length];
                 for (var i = 0; i < list.Length; i++)
                 {
-                    if (global::BoardingDsl.ThingStatusHistoryJson.TryParse(this._history[i], out var item))
+                    if (this._historyRejected is not null && !global::BoardingDsl.ThingStatusHistoryJson.TryParse(this._historyRejected[i], out _))
                     {
-                        list[i] = item;
+                        context.Invalid("history" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._historyRejected[i], "'" + this._historyRejected[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusHistoryJson.Values));
                     }
-                    else
-                    {
-                        context.Invalid("history" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", "enum", this._history[i], "'" + this._history[i] + "' is not a documented value; use one of: " + string.Join(", ", global::BoardingDsl.ThingStatusHistoryJson.Values));
-                    }
+
+                    list[i] = this._history[i];
                 }
 
                 history = list;
