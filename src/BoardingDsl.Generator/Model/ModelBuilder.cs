@@ -40,10 +40,7 @@ internal sealed class ModelBuilder
 
     private readonly GeneratorOptions _options;
     private readonly SchemaSet _set;
-    private readonly List<(SchemaDocument Doc, DiagnosticInfo Info)> _diagnostics = new();
-    private readonly Dictionary<string, PendingType> _typesByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
-    private readonly Queue<PendingType> _queue = new();
+    private readonly ModelContext _context;
     private readonly Dictionary<string, List<(SchemaDocument Target, LocationInfo At)>> _dependencies = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
     private readonly Stack<string> _refStack = new();
@@ -62,6 +59,7 @@ internal sealed class ModelBuilder
             _provided[schema.Id] = schema.Assembly;
         }
         _set = new SchemaSet(documents);
+        _context = new ModelContext(_set, options);
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
@@ -165,13 +163,13 @@ internal sealed class ModelBuilder
         var openEnums = new HashSet<string>(
             read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
             StringComparer.Ordinal);
-        var types = _typesByKey.Values
+        var types = _context.TypesByKey.Values
             .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null &&
                         (!IsProvided(t.Document) || (_options.ClientForReferencedSchemas && t.Entry is not null)))
             .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = IsProvided(t.Document) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
-        var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
+        var diagnostics = _context.Diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
         return new ModelResult(new GenerationModel(types), diagnostics);
     }
 
@@ -182,9 +180,9 @@ internal sealed class ModelBuilder
     private HashSet<PendingType> ReadModels()
     {
         var read = new HashSet<PendingType>();
-        var queue = new Queue<PendingType>(_typesByKey.Values
+        var queue = new Queue<PendingType>(_context.TypesByKey.Values
             .Where(t => t.Entry?.Role == "response")
-            .Concat(_typesByKey.Values.Select(t => t.ResponseType).Where(r => r is not null).Select(r => r!)));
+            .Concat(_context.TypesByKey.Values.Select(t => t.ResponseType).Where(r => r is not null).Select(r => r!)));
         while (queue.Count > 0)
         {
             var type = queue.Dequeue();
@@ -195,7 +193,7 @@ internal sealed class ModelBuilder
 
             foreach (var p in type.Model.Properties.Where(p => p.ValueShape == Shapes.Object))
             {
-                if (_typesByName.TryGetValue(p.TypeName!, out var target))
+                if (_context.TypesByName.TryGetValue(p.TypeName!, out var target))
                 {
                     queue.Enqueue(target);
                 }
@@ -238,12 +236,12 @@ internal sealed class ModelBuilder
     private void ReportNamespaceClashes()
     {
         var clashes = new NamespaceClashes();
-        foreach (var t in _typesByKey.Values)
+        foreach (var t in _context.TypesByKey.Values)
         {
             clashes.AddType(t.Document.Namespace, t.Name, t.IsEnum, t.Entry?.Role, t.Document.FileName + "#" + t.Node.Pointer);
         }
 
-        var documents = _typesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
+        var documents = _context.TypesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
         foreach (var doc in documents.Where(d => !IsProvided(d)))
         {
             if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
@@ -325,9 +323,9 @@ internal sealed class ModelBuilder
 
     private void ProcessQueue()
     {
-        while (_queue.Count > 0)
+        while (_context.Queue.Count > 0)
         {
-            var pending = _queue.Dequeue();
+            var pending = _context.Queue.Dequeue();
             if (pending.Entry is { ResponseSchema: { } response })
             {
                 var target = _set.FindDocument(pending.Document, response);
@@ -370,7 +368,7 @@ internal sealed class ModelBuilder
     private HashSet<string> FailedDocuments()
     {
         var failed = new HashSet<string>(
-            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
+            _context.Diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
             StringComparer.Ordinal);
         bool changed;
         do
@@ -389,7 +387,7 @@ internal sealed class ModelBuilder
                     {
                         failed.Add(pair.Key);
                         var doc = _set.Documents.First(d => d.Path == pair.Key);
-                        _diagnostics.Add((doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName)));
+                        _context.Diagnostics.Add((doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName)));
                         changed = true;
                         break;
                     }
@@ -704,7 +702,7 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        var target = shape.Shape == Shapes.Object ? _typesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
+        var target = shape.Shape == Shapes.Object ? _context.TypesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
         // The required-only parts add required members and nothing else: any other rule in them is reported, not dropped.
         foreach (var part in node.AllOf.Where(IsRequiredOnly))
         {
@@ -949,7 +947,7 @@ internal sealed class ModelBuilder
     private PendingType? Register(SchemaDocument doc, SchemaNode node, string name)
     {
         var key = doc.Path + "#" + node.Pointer;
-        if (_typesByKey.TryGetValue(key, out var existing))
+        if (_context.TypesByKey.TryGetValue(key, out var existing))
         {
             return existing;
         }
@@ -967,7 +965,7 @@ internal sealed class ModelBuilder
         }
 
         var fullName = "global::" + doc.Namespace + "." + name;
-        if (_typesByName.TryGetValue(fullName, out var clash))
+        if (_context.TypesByName.TryGetValue(fullName, out var clash))
         {
             Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
             return null;
@@ -982,9 +980,9 @@ internal sealed class ModelBuilder
         }
 
         var pending = new PendingType(doc, node, name, fullName, node.HasEnum);
-        _typesByKey[key] = pending;
-        _typesByName[fullName] = pending;
-        _queue.Enqueue(pending);
+        _context.TypesByKey[key] = pending;
+        _context.TypesByName[fullName] = pending;
+        _context.Queue.Enqueue(pending);
         return pending;
     }
 
@@ -1004,13 +1002,13 @@ internal sealed class ModelBuilder
 
         // An enum used by a model read from CCV also brings <X>Value (its open companion); the name is kept for every enum,
         // so that whether a schema is read from CCV never decides whether another one fails to generate.
-        if (isEnum && _typesByName.TryGetValue(fullName + OpenValue.Suffix, out var takenValue))
+        if (isEnum && _context.TypesByName.TryGetValue(fullName + OpenValue.Suffix, out var takenValue))
         {
             return takenValue.Name + " (" + takenValue.Document.FileName + "), which " + name + "'s open value companion would be";
         }
 
         if (name.EndsWith(OpenValue.Suffix, StringComparison.Ordinal) &&
-            _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - OpenValue.Suffix.Length), out var valueOwner) && valueOwner.IsEnum)
+            _context.TypesByName.TryGetValue(fullName.Substring(0, fullName.Length - OpenValue.Suffix.Length), out var valueOwner) && valueOwner.IsEnum)
         {
             return "the open value companion of " + valueOwner.Name + " (" + valueOwner.Document.FileName + ")";
         }
@@ -1018,12 +1016,12 @@ internal sealed class ModelBuilder
         foreach (var suffix in new[] { "Builder", "Json" })
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal) &&
-                _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
+                _context.TypesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
             {
                 return "the " + suffix.ToLowerInvariant() + " companion of " + owner.Name + " (" + owner.Document.FileName + ")";
             }
 
-            if (_typesByName.TryGetValue(fullName + suffix, out var taken))
+            if (_context.TypesByName.TryGetValue(fullName + suffix, out var taken))
             {
                 return taken.Name + " (" + taken.Document.FileName + "), which " + name + "'s " + suffix.ToLowerInvariant() + " companion would be";
             }
@@ -1114,33 +1112,5 @@ internal sealed class ModelBuilder
         }
     }
 
-    private void Report(SchemaDocument doc, DiagnosticInfo info) => _diagnostics.Add((doc, info));
-
-    private sealed class PendingType
-    {
-        public PendingType(SchemaDocument document, SchemaNode node, string name, string fullName, bool isEnum)
-        {
-            Document = document;
-            Node = node;
-            Name = name;
-            FullName = fullName;
-            IsEnum = isEnum;
-        }
-
-        public SchemaDocument Document { get; }
-
-        public SchemaNode Node { get; }
-
-        public string Name { get; }
-
-        public string FullName { get; }
-
-        public bool IsEnum { get; }
-
-        public EndpointInfo? Entry { get; set; }
-
-        public PendingType? ResponseType { get; set; }
-
-        public TypeModel? Model { get; set; }
-    }
+    private void Report(SchemaDocument doc, DiagnosticInfo info) => _context.Report(doc, info);
 }
