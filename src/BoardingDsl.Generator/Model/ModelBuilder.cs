@@ -48,25 +48,21 @@ internal sealed class ModelBuilder
     /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
     private const int MaxRefDepth = 64;
 
-    private readonly Dictionary<string, string> _provided;
+    private readonly IdResolution _ids;
 
     private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options, IEnumerable<ProvidedSchema> provided)
     {
         _options = options;
-        _provided = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var schema in provided)
-        {
-            _provided[schema.Id] = schema.Assembly;
-        }
         _set = new SchemaSet(documents);
         _context = new ModelContext(_set, options);
+        _ids = new IdResolution(_context, provided);
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
     {
         var extra = new List<DiagnosticInfo>();
         // By path, so the generator and the analyzers (which may see the files in another order) decide alike.
-        var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!).OrderBy(d => d.Path, StringComparer.Ordinal), extra);
+        var documents = IdResolution.SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!).OrderBy(d => d.Path, StringComparer.Ordinal), extra);
         var builder = new ModelBuilder(documents, options, provided);
         try
         {
@@ -82,37 +78,9 @@ internal sealed class ModelBuilder
         }
     }
 
-    /// <summary>A consumer schema with the same <c>$id</c> as a shipped (default) one replaces it.</summary>
-    private static List<SchemaDocument> SelectDocuments(IEnumerable<SchemaDocument> all, List<DiagnosticInfo> diagnostics)
-    {
-        var result = new List<SchemaDocument>();
-        all = all.GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First()); // the same file listed twice
-        foreach (var group in all.GroupBy(d => d.Id ?? "\0" + d.Path))
-        {
-            var docs = group.ToList();
-            var chosen = docs.Where(d => !d.IsDefault).ToList();
-            if (chosen.Count == 0)
-            {
-                chosen = docs;
-            }
-
-            result.Add(chosen[0]);
-            foreach (var duplicate in chosen.Skip(1))
-            {
-                diagnostics.Add(D.Info(D.DuplicateTypeNameId, duplicate.Root.Location, "$id " + group.Key, chosen[0].FileName, duplicate.FileName));
-            }
-        }
-
-        return result;
-    }
-
     private ModelResult Run()
     {
-        // Every file, not only the entry points: a replaced shared part (currency, address) is ignored just as well.
-        foreach (var doc in _set.Documents)
-        {
-            CheckOverride(doc);
-        }
+        _ids.CheckOverrides();
 
         // Shipped schemas first, so a user's type that clashes with a shipped one is the one reported.
         foreach (var shipped in new[] { true, false })
@@ -165,8 +133,8 @@ internal sealed class ModelBuilder
             StringComparer.Ordinal);
         var types = _context.TypesByKey.Values
             .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null &&
-                        (!IsProvided(t.Document) || (_options.ClientForReferencedSchemas && t.Entry is not null)))
-            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = IsProvided(t.Document) })
+                        (!_ids.IsProvided(t.Document) || (_options.ClientForReferencedSchemas && t.Entry is not null)))
+            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = _ids.IsProvided(t.Document) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
         var diagnostics = _context.Diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
@@ -242,28 +210,12 @@ internal sealed class ModelBuilder
         }
 
         var documents = _context.TypesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
-        foreach (var doc in documents.Where(d => !IsProvided(d)))
+        foreach (var doc in documents.Where(d => !_ids.IsProvided(d)))
         {
             if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
             {
                 Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
             }
-        }
-    }
-
-    /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
-    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.ContainsKey(doc.Id);
-
-    /// <summary>
-    /// A schema of the project's own with the <c>$id</c> of a shipped one, while the shipped types come precompiled:
-    /// the file would be ignored, so it is an error that names the one property that makes it count.
-    /// </summary>
-    private void CheckOverride(SchemaDocument doc)
-    {
-        if (!doc.IsDefault && doc.Id is not null && _provided.TryGetValue(doc.Id, out var assembly) &&
-            string.Equals(assembly, ProvidedSchema.ShippedModelsAssembly, StringComparison.Ordinal))
-        {
-            Report(doc, D.Overrides(doc.Root.Location, doc.FileName, doc.Id));
         }
     }
 
