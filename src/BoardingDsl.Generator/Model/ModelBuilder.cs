@@ -41,8 +41,8 @@ internal sealed class ModelBuilder
     private readonly GeneratorOptions _options;
     private readonly SchemaSet _set;
     private readonly ModelContext _context;
-    private readonly Dictionary<string, List<(SchemaDocument Target, LocationInfo At)>> _dependencies = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
+    private readonly Reachability _reachability;
+    private readonly FailurePropagation _failures;
     private readonly Stack<string> _refStack = new();
 
     /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
@@ -56,6 +56,8 @@ internal sealed class ModelBuilder
         _set = new SchemaSet(documents);
         _context = new ModelContext(_set, options);
         _ids = new IdResolution(_context, provided);
+        _reachability = new Reachability(_context);
+        _failures = new FailurePropagation(_context);
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
@@ -87,7 +89,7 @@ internal sealed class ModelBuilder
         {
             foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
-                MarkReachable(doc);
+                _reachability.Mark(doc);
                 var name = RootTypeName(doc);
                 if (name is null)
                 {
@@ -111,22 +113,9 @@ internal sealed class ModelBuilder
 
         ReportNamespaceClashes();
 
-        foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
-        {
-            foreach (var issue in doc.Issues)
-            {
-                Report(doc, issue);
-            }
-        }
+        _reachability.Report();
 
-        // A file no endpoint reaches is skipped on purpose (a project may hold other JSON Schemas); say so, so that the
-        // silence is not taken for a broken generator. Shipped files are left out: dropping some of them is a choice.
-        foreach (var doc in _set.Documents.Where(d => !_reachable.Contains(d.Path) && !d.IsDefault))
-        {
-            Report(doc, D.Info(D.NotReachedId, doc.Root.Location, doc.FileName));
-        }
-
-        var failed = FailedDocuments();
+        var failed = _failures.FailedDocuments();
         var read = ReadModels();
         var openEnums = new HashSet<string>(
             read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
@@ -291,7 +280,7 @@ internal sealed class ModelBuilder
                 }
                 else if (RootTypeName(target) is { } responseName)
                 {
-                    AddDependency(pending.Document, target, pending.Entry.Location);
+                    _failures.AddDependency(pending.Document, target, pending.Entry.Location);
                     pending.ResponseType = Register(target, target.Root, responseName);
                 }
             }
@@ -315,39 +304,6 @@ internal sealed class ModelBuilder
         }
 
         return new EntryModel(EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
-    }
-
-    private HashSet<string> FailedDocuments()
-    {
-        var failed = new HashSet<string>(
-            _context.Diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
-            StringComparer.Ordinal);
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var pair in _dependencies)
-            {
-                if (failed.Contains(pair.Key))
-                {
-                    continue;
-                }
-
-                foreach (var (target, at) in pair.Value)
-                {
-                    if (failed.Contains(target.Path))
-                    {
-                        failed.Add(pair.Key);
-                        var doc = _set.Documents.First(d => d.Path == pair.Key);
-                        _context.Diagnostics.Add((doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName)));
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-        while (changed);
-        return failed;
     }
 
     private static string? RootId(PendingType type) => type.Node.Pointer.Length == 0 ? type.Document.Id : null;
@@ -606,10 +562,10 @@ internal sealed class ModelBuilder
 
         if (target.Path != doc.Path)
         {
-            AddDependency(doc, target, node.RefLocation!);
+            _failures.AddDependency(doc, target, node.RefLocation!);
         }
 
-        MarkReachable(target);
+        _reachability.Mark(target);
         _refStack.Push(key);
         try
         {
@@ -1047,21 +1003,6 @@ internal sealed class ModelBuilder
         return fileName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
             ? fileName.Substring(0, fileName.Length - Suffix.Length)
             : Path.GetFileNameWithoutExtension(fileName);
-    }
-
-    private void MarkReachable(SchemaDocument doc) => _reachable.Add(doc.Path);
-
-    private void AddDependency(SchemaDocument from, SchemaDocument to, LocationInfo at)
-    {
-        if (!_dependencies.TryGetValue(from.Path, out var list))
-        {
-            _dependencies[from.Path] = list = new List<(SchemaDocument, LocationInfo)>();
-        }
-
-        if (!list.Any(d => d.Target.Path == to.Path))
-        {
-            list.Add((to, at));
-        }
     }
 
     private void Report(SchemaDocument doc, DiagnosticInfo info) => _context.Report(doc, info);
