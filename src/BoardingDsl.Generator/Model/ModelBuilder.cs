@@ -20,15 +20,6 @@ namespace BoardingDsl.Generator.Model;
 /// </summary>
 internal sealed class ModelBuilder
 {
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
-    };
-
-    /// <summary>Types the generator writes besides the schema types, per namespace.</summary>
-    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "Boarding", "BoardingClientOperations" };
-
     /// <summary>Names an entry point <c>Boarding.&lt;Name&gt;()</c> cannot have.</summary>
     private static readonly HashSet<string> ReservedEntryNames = new(StringComparer.Ordinal)
     {
@@ -43,6 +34,7 @@ internal sealed class ModelBuilder
     private readonly ModelContext _context;
     private readonly Reachability _reachability;
     private readonly FailurePropagation _failures;
+    private readonly TypeNamer _namer;
     private readonly Stack<string> _refStack = new();
 
     /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
@@ -58,6 +50,7 @@ internal sealed class ModelBuilder
         _ids = new IdResolution(_context, provided);
         _reachability = new Reachability(_context);
         _failures = new FailurePropagation(_context);
+        _namer = new TypeNamer(_context);
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
@@ -90,7 +83,7 @@ internal sealed class ModelBuilder
             foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
                 _reachability.Mark(doc);
-                var name = RootTypeName(doc);
+                var name = _namer.RootTypeName(doc);
                 if (name is null)
                 {
                     continue;
@@ -101,7 +94,7 @@ internal sealed class ModelBuilder
                     continue;
                 }
 
-                var pending = Register(doc, doc.Root, name);
+                var pending = _namer.Register(doc, doc.Root, name);
                 if (pending is not null)
                 {
                     pending.Entry = doc.Endpoint;
@@ -111,7 +104,7 @@ internal sealed class ModelBuilder
             ProcessQueue();
         }
 
-        ReportNamespaceClashes();
+        _namer.ReportNamespaceClashes(_ids);
 
         _reachability.Report();
 
@@ -189,25 +182,6 @@ internal sealed class ModelBuilder
         };
     }
 
-    /// <summary>Once every type is named: a file whose namespace is also a type's full name gets BDSL1008 (<see cref="NamespaceClashes"/>).</summary>
-    private void ReportNamespaceClashes()
-    {
-        var clashes = new NamespaceClashes();
-        foreach (var t in _context.TypesByKey.Values)
-        {
-            clashes.AddType(t.Document.Namespace, t.Name, t.IsEnum, t.Entry?.Role, t.Document.FileName + "#" + t.Node.Pointer);
-        }
-
-        var documents = _context.TypesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
-        foreach (var doc in documents.Where(d => !_ids.IsProvided(d)))
-        {
-            if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
-            {
-                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
-            }
-        }
-    }
-
     /// <summary>The entry point, the client operation and its parameters must make valid, distinct C# names.</summary>
     private bool CheckEntry(SchemaDocument doc)
     {
@@ -221,7 +195,7 @@ internal sealed class ModelBuilder
 
         if (endpoint.Role == "request")
         {
-            var entry = EntryName(doc);
+            var entry = TypeNamer.EntryName(doc);
             if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
             {
                 Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
@@ -278,10 +252,10 @@ internal sealed class ModelBuilder
                 {
                     Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' must describe an object"));
                 }
-                else if (RootTypeName(target) is { } responseName)
+                else if (_namer.RootTypeName(target) is { } responseName)
                 {
                     _failures.AddDependency(pending.Document, target, pending.Entry.Location);
-                    pending.ResponseType = Register(target, target.Root, responseName);
+                    pending.ResponseType = _namer.Register(target, target.Root, responseName);
                 }
             }
 
@@ -303,7 +277,7 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        return new EntryModel(EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
+        return new EntryModel(TypeNamer.EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
     }
 
     private static string? RootId(PendingType type) => type.Node.Pointer.Length == 0 ? type.Document.Id : null;
@@ -375,7 +349,7 @@ internal sealed class ModelBuilder
                 method += "Value"; // a method may not be named like the builder class it is in
             }
 
-            if (name == type.Name || ReservedMemberNames.Contains(name))
+            if (name == type.Name || TypeNamer.IsReservedMemberName(name))
             {
                 name += "Value";
             }
@@ -569,7 +543,7 @@ internal sealed class ModelBuilder
         _refStack.Push(key);
         try
         {
-            return Resolve(target, targetNode, CanonicalName(target, targetNode.Pointer) ?? "Unnamed");
+            return Resolve(target, targetNode, _namer.CanonicalName(target, targetNode.Pointer) ?? "Unnamed");
         }
         finally
         {
@@ -716,8 +690,8 @@ internal sealed class ModelBuilder
                 return null;
             }
 
-            var name = CanonicalName(doc, node.Pointer) ?? inlineName;
-            var pending = Register(doc, node, name);
+            var name = _namer.CanonicalName(doc, node.Pointer) ?? inlineName;
+            var pending = _namer.Register(doc, node, name);
             if (pending is null)
             {
                 return null;
@@ -732,7 +706,7 @@ internal sealed class ModelBuilder
         {
             case "object" when node.HasProperties:
             {
-                var pending = Register(doc, node, CanonicalName(doc, node.Pointer) ?? inlineName);
+                var pending = _namer.Register(doc, node, _namer.CanonicalName(doc, node.Pointer) ?? inlineName);
                 if (pending is null)
                 {
                     return null;
@@ -851,159 +825,6 @@ internal sealed class ModelBuilder
 
     private static bool IsRequiredOnly(SchemaNode s) =>
         s.Ref is null && s.Types.Count == 0 && !s.HasProperties && !s.HasEnum && s.Items is null && s.Required.Count > 0 && s.AnyOf.Count == 0 && s.AllOf.Count == 0;
-
-    private PendingType? Register(SchemaDocument doc, SchemaNode node, string name)
-    {
-        var key = doc.Path + "#" + node.Pointer;
-        if (_context.TypesByKey.TryGetValue(key, out var existing))
-        {
-            return existing;
-        }
-
-        // A type named like what the generated code names with global::BoardingDsl… (Client in BoardingDsl) would shadow it.
-        while (ShadowsReferencedName(doc.Namespace, name, node.HasEnum))
-        {
-            name += "Value";
-        }
-
-        if (!Identifiers.FitsTypeName(doc.Namespace, name))
-        {
-            Report(doc, D.Info(D.NoIdentifierId, node.Location, "#" + node.Pointer + " (its type name, " + Encoding.UTF8.GetByteCount(name) + " bytes, is too long)"));
-            return null;
-        }
-
-        var fullName = "global::" + doc.Namespace + "." + name;
-        if (_context.TypesByName.TryGetValue(fullName, out var clash))
-        {
-            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
-            return null;
-        }
-
-        // Each type brings companions (<X>Builder, <X>Json) and members (ToJson, IsPresent…) whose names it must not take.
-        var companion = CompanionClash(fullName, name, node.HasEnum);
-        if (companion is not null)
-        {
-            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, companion, doc.FileName + "#" + node.Pointer));
-            return null;
-        }
-
-        var pending = new PendingType(doc, node, name, fullName, node.HasEnum);
-        _context.TypesByKey[key] = pending;
-        _context.TypesByName[fullName] = pending;
-        _context.Queue.Enqueue(pending);
-        return pending;
-    }
-
-    private static bool ShadowsReferencedName(string ns, string name, bool isEnum)
-    {
-        var fullName = ns + "." + name;
-        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder")) ||
-            (isEnum && ReferencedNames.IsTaken(fullName + OpenValue.Suffix));
-    }
-
-    private string? CompanionClash(string fullName, string name, bool isEnum)
-    {
-        if (ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
-        {
-            return "a type or member BoardingDsl generates";
-        }
-
-        // An enum used by a model read from CCV also brings <X>Value (its open companion); the name is kept for every enum,
-        // so that whether a schema is read from CCV never decides whether another one fails to generate.
-        if (isEnum && _context.TypesByName.TryGetValue(fullName + OpenValue.Suffix, out var takenValue))
-        {
-            return takenValue.Name + " (" + takenValue.Document.FileName + "), which " + name + "'s open value companion would be";
-        }
-
-        if (name.EndsWith(OpenValue.Suffix, StringComparison.Ordinal) &&
-            _context.TypesByName.TryGetValue(fullName.Substring(0, fullName.Length - OpenValue.Suffix.Length), out var valueOwner) && valueOwner.IsEnum)
-        {
-            return "the open value companion of " + valueOwner.Name + " (" + valueOwner.Document.FileName + ")";
-        }
-
-        foreach (var suffix in new[] { "Builder", "Json" })
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal) &&
-                _context.TypesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
-            {
-                return "the " + suffix.ToLowerInvariant() + " companion of " + owner.Name + " (" + owner.Document.FileName + ")";
-            }
-
-            if (_context.TypesByName.TryGetValue(fullName + suffix, out var taken))
-            {
-                return taken.Name + " (" + taken.Document.FileName + "), which " + name + "'s " + suffix.ToLowerInvariant() + " companion would be";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Names come from where a shape is defined, so every use of it agrees: root title, <c>$defs</c> key, or parent + property.</summary>
-    private string? CanonicalName(SchemaDocument doc, string pointer)
-    {
-        var parts = pointer.Length == 0 ? Array.Empty<string>() : pointer.Substring(1).Split('/');
-        string? name;
-        var i = 0;
-        if (parts.Length >= 2 && parts[0] == "$defs")
-        {
-            name = Identifiers.ToPascalCase(Unescape(parts[1])).TrimStart('@');
-            i = 2;
-        }
-        else
-        {
-            name = RootTypeName(doc);
-        }
-
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        for (; i < parts.Length; i++)
-        {
-            if (parts[i] == "properties" && i + 1 < parts.Length)
-            {
-                name += Identifiers.ToPascalCase(Unescape(parts[++i])).TrimStart('@');
-            }
-            else if (parts[i] is "anyOf" or "allOf")
-            {
-                i++;
-            }
-        }
-
-        return name;
-    }
-
-    private static string Unescape(string part) => part.Replace("~1", "/").Replace("~0", "~");
-
-    private string? RootTypeName(SchemaDocument doc)
-    {
-        var fromTitle = doc.Title is null ? string.Empty : Identifiers.ToPascalCase(doc.Title).TrimStart('@');
-        if (fromTitle.Length > 0)
-        {
-            return fromTitle;
-        }
-
-        var fromFile = EntryName(doc);
-        if (fromFile.Length == 0)
-        {
-            Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, doc.FileName));
-            return null;
-        }
-
-        return doc.Endpoint?.Role == "request" ? fromFile + "Request" : fromFile;
-    }
-
-    /// <summary>The entry point's name, <c>Boarding.&lt;Name&gt;()</c>: the schema file's base name in PascalCase.</summary>
-    private static string EntryName(SchemaDocument doc) => Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
-
-    private static string BaseName(string fileName)
-    {
-        const string Suffix = ".schema.json";
-        return fileName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
-            ? fileName.Substring(0, fileName.Length - Suffix.Length)
-            : Path.GetFileNameWithoutExtension(fileName);
-    }
 
     private void Report(SchemaDocument doc, DiagnosticInfo info) => _context.Report(doc, info);
 }
