@@ -20,21 +20,13 @@ namespace BoardingDsl.Generator.Model;
 /// </summary>
 internal sealed class ModelBuilder
 {
-    /// <summary>Names an entry point <c>Boarding.&lt;Name&gt;()</c> cannot have.</summary>
-    private static readonly HashSet<string> ReservedEntryNames = new(StringComparer.Ordinal)
-    {
-        "Boarding", "ToString", "GetType", "Equals", "GetHashCode", "ReferenceEquals", "MemberwiseClone", "Finalize",
-    };
-
-    private readonly Dictionary<string, SchemaDocument> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaDocument> _operations = new(StringComparer.Ordinal);
-
     private readonly GeneratorOptions _options;
     private readonly SchemaSet _set;
     private readonly ModelContext _context;
     private readonly Reachability _reachability;
     private readonly FailurePropagation _failures;
     private readonly TypeNamer _namer;
+    private readonly EndpointRules _endpoints;
     private readonly Stack<string> _refStack = new();
 
     /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
@@ -51,6 +43,7 @@ internal sealed class ModelBuilder
         _reachability = new Reachability(_context);
         _failures = new FailurePropagation(_context);
         _namer = new TypeNamer(_context);
+        _endpoints = new EndpointRules(_context);
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
@@ -89,7 +82,7 @@ internal sealed class ModelBuilder
                     continue;
                 }
 
-                if (!CheckEntry(doc))
+                if (!_endpoints.CheckEntry(doc))
                 {
                     continue;
                 }
@@ -182,60 +175,6 @@ internal sealed class ModelBuilder
         };
     }
 
-    /// <summary>The entry point, the client operation and its parameters must make valid, distinct C# names.</summary>
-    private bool CheckEntry(SchemaDocument doc)
-    {
-        var endpoint = doc.Endpoint!;
-        var ok = true;
-        if (endpoint.Role == "response" && (doc.Root.HasEnum || !(doc.Root.HasProperties || doc.Root.Types.Contains("object"))))
-        {
-            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, "a response schema must describe an object"));
-            ok = false;
-        }
-
-        if (endpoint.Role == "request")
-        {
-            var entry = TypeNamer.EntryName(doc);
-            if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
-            {
-                Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
-                ok = false;
-            }
-            else if (_entries.TryGetValue(doc.Namespace + "." + entry, out var other))
-            {
-                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
-                ok = false;
-            }
-            else
-            {
-                _entries[doc.Namespace + "." + entry] = doc;
-            }
-        }
-
-        if (_operations.TryGetValue(doc.Namespace + "." + endpoint.Operation, out var same))
-        {
-            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the operation '{endpoint.Operation}' is also the operation of '{same.FileName}'"));
-            ok = false;
-        }
-        else
-        {
-            _operations[doc.Namespace + "." + endpoint.Operation] = doc;
-        }
-
-        var parameters = new HashSet<string>(StringComparer.Ordinal) { "client", "request", "cancellationToken", "path" };
-        foreach (var parameter in endpoint.Parameters)
-        {
-            var param = Identifiers.ToCamelCase(Identifiers.ToPascalCase(parameter).TrimStart('@')).TrimStart('@');
-            if (param.Length == 0 || !parameters.Add(param))
-            {
-                Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));
-                ok = false;
-            }
-        }
-
-        return ok;
-    }
-
     private void ProcessQueue()
     {
         while (_context.Queue.Count > 0)
@@ -243,16 +182,7 @@ internal sealed class ModelBuilder
             var pending = _context.Queue.Dequeue();
             if (pending.Entry is { ResponseSchema: { } response })
             {
-                var target = _set.FindDocument(pending.Document, response);
-                if (target is null)
-                {
-                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' is not found"));
-                }
-                else if (target.Root.HasEnum || !(target.Root.HasProperties || target.Root.Types.Contains("object")))
-                {
-                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' must describe an object"));
-                }
-                else if (_namer.RootTypeName(target) is { } responseName)
+                if (_endpoints.FindResponse(pending.Document, pending.Entry, response) is { } target && _namer.RootTypeName(target) is { } responseName)
                 {
                     _failures.AddDependency(pending.Document, target, pending.Entry.Location);
                     pending.ResponseType = _namer.Register(target, target.Root, responseName);

@@ -26,9 +26,6 @@ internal sealed class TypeNamer
         "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
     };
 
-    /// <summary>Types the generator writes besides the schema types, per namespace.</summary>
-    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "Boarding", "BoardingClientOperations" };
-
     private readonly ModelContext _context;
 
     public TypeNamer(ModelContext context) => _context = context;
@@ -91,7 +88,7 @@ internal sealed class TypeNamer
 
     private string? CompanionClash(string fullName, string name, bool isEnum)
     {
-        if (ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
+        if (EndpointRules.ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
         {
             return "a type or member BoardingDsl generates";
         }
