@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using BoardingDsl.Generator.Common;
 using BoardingDsl.Generator.Diagnostics;
 using BoardingDsl.Generator.Pipeline;
@@ -18,57 +15,39 @@ namespace BoardingDsl.Generator.Model;
 /// names every type, and decides which documents can be generated. A document with an error is not
 /// generated, nor is any document that uses it; each gets a diagnostic.
 /// </summary>
+/// <remarks>
+/// The order of the steps, not any rule, is kept here; each rule has one owner: <see cref="IdResolution"/> (which
+/// document or assembly supplies a <c>$id</c>), <see cref="EndpointRules"/> (entry-point checks), <see cref="TypeNamer"/>
+/// (names and clashes), <see cref="ShapeResolver"/> and <see cref="MemberBuilder"/> (what each type holds),
+/// <see cref="Reachability"/> (BDSL1018), <see cref="FailurePropagation"/> (BDSL1015) and <see cref="ReadModels"/>
+/// (what is read from CCV). They share a <see cref="ModelContext"/>; diagnostics keep the order they are found in.
+/// </remarks>
 internal sealed class ModelBuilder
 {
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
-    };
-
-    /// <summary>Types the generator writes besides the schema types, per namespace.</summary>
-    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "Boarding", "BoardingClientOperations" };
-
-    /// <summary>Names an entry point <c>Boarding.&lt;Name&gt;()</c> cannot have.</summary>
-    private static readonly HashSet<string> ReservedEntryNames = new(StringComparer.Ordinal)
-    {
-        "Boarding", "ToString", "GetType", "Equals", "GetHashCode", "ReferenceEquals", "MemberwiseClone", "Finalize",
-    };
-
-    private readonly Dictionary<string, SchemaDocument> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaDocument> _operations = new(StringComparer.Ordinal);
-
-    private readonly GeneratorOptions _options;
-    private readonly SchemaSet _set;
-    private readonly List<(SchemaDocument Doc, DiagnosticInfo Info)> _diagnostics = new();
-    private readonly Dictionary<string, PendingType> _typesByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
-    private readonly Queue<PendingType> _queue = new();
-    private readonly Dictionary<string, List<(SchemaDocument Target, LocationInfo At)>> _dependencies = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _reachable = new(StringComparer.Ordinal);
-    private readonly Stack<string> _refStack = new();
-
-    /// <summary>A longer chain of $ref is reported, not followed: each step is a stack frame of the compiler.</summary>
-    private const int MaxRefDepth = 64;
-
-    private readonly Dictionary<string, string> _provided;
+    private readonly ModelContext _context;
+    private readonly IdResolution _ids;
+    private readonly Reachability _reachability;
+    private readonly FailurePropagation _failures;
+    private readonly TypeNamer _namer;
+    private readonly EndpointRules _endpoints;
+    private readonly MemberBuilder _members;
 
     private ModelBuilder(IEnumerable<SchemaDocument> documents, GeneratorOptions options, IEnumerable<ProvidedSchema> provided)
     {
-        _options = options;
-        _provided = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var schema in provided)
-        {
-            _provided[schema.Id] = schema.Assembly;
-        }
-        _set = new SchemaSet(documents);
+        _context = new ModelContext(new SchemaSet(documents), options);
+        _ids = new IdResolution(_context, provided);
+        _reachability = new Reachability(_context);
+        _failures = new FailurePropagation(_context);
+        _namer = new TypeNamer(_context);
+        _endpoints = new EndpointRules(_context);
+        _members = new MemberBuilder(_context, new ShapeResolver(_context, _namer, _reachability, _failures));
     }
 
     public static ModelResult Build(ImmutableArray<SchemaParseResult> results, GeneratorOptions options, EquatableArray<ProvidedSchema> provided = default)
     {
         var extra = new List<DiagnosticInfo>();
         // By path, so the generator and the analyzers (which may see the files in another order) decide alike.
-        var documents = SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!).OrderBy(d => d.Path, StringComparer.Ordinal), extra);
+        var documents = IdResolution.SelectDocuments(results.Where(r => r.Document is not null).Select(r => r.Document!).OrderBy(d => d.Path, StringComparer.Ordinal), extra);
         var builder = new ModelBuilder(documents, options, provided);
         try
         {
@@ -84,56 +63,28 @@ internal sealed class ModelBuilder
         }
     }
 
-    /// <summary>A consumer schema with the same <c>$id</c> as a shipped (default) one replaces it.</summary>
-    private static List<SchemaDocument> SelectDocuments(IEnumerable<SchemaDocument> all, List<DiagnosticInfo> diagnostics)
-    {
-        var result = new List<SchemaDocument>();
-        all = all.GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First()); // the same file listed twice
-        foreach (var group in all.GroupBy(d => d.Id ?? "\0" + d.Path))
-        {
-            var docs = group.ToList();
-            var chosen = docs.Where(d => !d.IsDefault).ToList();
-            if (chosen.Count == 0)
-            {
-                chosen = docs;
-            }
-
-            result.Add(chosen[0]);
-            foreach (var duplicate in chosen.Skip(1))
-            {
-                diagnostics.Add(D.Info(D.DuplicateTypeNameId, duplicate.Root.Location, "$id " + group.Key, chosen[0].FileName, duplicate.FileName));
-            }
-        }
-
-        return result;
-    }
-
     private ModelResult Run()
     {
-        // Every file, not only the entry points: a replaced shared part (currency, address) is ignored just as well.
-        foreach (var doc in _set.Documents)
-        {
-            CheckOverride(doc);
-        }
+        _ids.CheckOverrides();
 
         // Shipped schemas first, so a user's type that clashes with a shipped one is the one reported.
         foreach (var shipped in new[] { true, false })
         {
-            foreach (var doc in _set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
+            foreach (var doc in _context.Set.Documents.Where(d => d.IsBoarding && d.IsDefault == shipped))
             {
-                MarkReachable(doc);
-                var name = RootTypeName(doc);
+                _reachability.Mark(doc);
+                var name = _namer.RootTypeName(doc);
                 if (name is null)
                 {
                     continue;
                 }
 
-                if (!CheckEntry(doc))
+                if (!_endpoints.CheckEntry(doc))
                 {
                     continue;
                 }
 
-                var pending = Register(doc, doc.Root, name);
+                var pending = _namer.Register(doc, doc.Root, name);
                 if (pending is not null)
                 {
                     pending.Entry = doc.Endpoint;
@@ -143,217 +94,38 @@ internal sealed class ModelBuilder
             ProcessQueue();
         }
 
-        ReportNamespaceClashes();
-
-        foreach (var doc in _set.Documents.Where(d => _reachable.Contains(d.Path)))
-        {
-            foreach (var issue in doc.Issues)
-            {
-                Report(doc, issue);
-            }
-        }
-
-        // A file no endpoint reaches is skipped on purpose (a project may hold other JSON Schemas); say so, so that the
-        // silence is not taken for a broken generator. Shipped files are left out: dropping some of them is a choice.
-        foreach (var doc in _set.Documents.Where(d => !_reachable.Contains(d.Path) && !d.IsDefault))
-        {
-            Report(doc, D.Info(D.NotReachedId, doc.Root.Location, doc.FileName));
-        }
-
-        var failed = FailedDocuments();
-        var read = ReadModels();
-        var openEnums = new HashSet<string>(
-            read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
-            StringComparer.Ordinal);
-        var types = _typesByKey.Values
+        // Once every type is named and every file reached is known; then what fails, with what depends on it.
+        _namer.ReportNamespaceClashes(_ids);
+        _reachability.Report();
+        var failed = _failures.FailedDocuments();
+        var read = ReadModels.Find(_context);
+        var openEnums = ReadModels.OpenEnums(read);
+        var types = _context.TypesByKey.Values
             .Where(t => !failed.Contains(t.Document.Path) && t.Model is not null &&
-                        (!IsProvided(t.Document) || (_options.ClientForReferencedSchemas && t.Entry is not null)))
-            .Select(t => Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = IsProvided(t.Document) })
+                        (!_ids.IsProvided(t.Document) || (_context.Options.ClientForReferencedSchemas && t.Entry is not null)))
+            .Select(t => ReadModels.Open(t.Model!, read.Contains(t), openEnums) with { Entry = ToEntry(t), IsProvided = _ids.IsProvided(t.Document) })
             .OrderBy(t => t.HintName, StringComparer.Ordinal)
             .ToEquatableArray();
-        var diagnostics = _diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
+        var diagnostics = _context.Diagnostics.Select(d => d.Info).Distinct().ToEquatableArray();
         return new ModelResult(new GenerationModel(types), diagnostics);
     }
 
-    /// <summary>
-    /// The object types read from CCV: every response schema (role <c>response</c>), every request's <c>response</c> schema,
-    /// and every object type reachable from one through its properties (array elements included). Their enum members are open.
-    /// </summary>
-    private HashSet<PendingType> ReadModels()
-    {
-        var read = new HashSet<PendingType>();
-        var queue = new Queue<PendingType>(_typesByKey.Values
-            .Where(t => t.Entry?.Role == "response")
-            .Concat(_typesByKey.Values.Select(t => t.ResponseType).Where(r => r is not null).Select(r => r!)));
-        while (queue.Count > 0)
-        {
-            var type = queue.Dequeue();
-            if (type.IsEnum || type.Model is null || !read.Add(type))
-            {
-                continue;
-            }
-
-            foreach (var p in type.Model.Properties.Where(p => p.ValueShape == Shapes.Object))
-            {
-                if (_typesByName.TryGetValue(p.TypeName!, out var target))
-                {
-                    queue.Enqueue(target);
-                }
-            }
-        }
-
-        return read;
-    }
-
-    /// <summary>A read model's enum members hold the open companion; an enum such a member uses gets one.</summary>
-    private static TypeModel Open(TypeModel model, bool isRead, HashSet<string> openEnums)
-    {
-        if (model.Kind == TypeKinds.Enum)
-        {
-            return openEnums.Contains(model.FullName) ? model with { HasOpenValue = true } : model;
-        }
-
-        if (isRead)
-        {
-            model = model with { IsReadModel = true };
-        }
-        else if (model.Properties.Any(p => p.IsReadOnly && p.IsRequired))
-        {
-            // readOnly: the server sets it; a request builder has no With… for it, so it is not required of one (nor by BDSL0001).
-            model = model with { Properties = model.Properties.Select(p => p.IsReadOnly ? p with { IsRequired = false } : p).ToEquatableArray() };
-        }
-
-        if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
-        {
-            return model;
-        }
-
-        return model with
-        {
-            Properties = model.Properties.Select(p => p.ValueShape == Shapes.Enum ? p with { IsOpenEnum = true } : p).ToEquatableArray(),
-        };
-    }
-
-    /// <summary>Once every type is named: a file whose namespace is also a type's full name gets BDSL1008 (<see cref="NamespaceClashes"/>).</summary>
-    private void ReportNamespaceClashes()
-    {
-        var clashes = new NamespaceClashes();
-        foreach (var t in _typesByKey.Values)
-        {
-            clashes.AddType(t.Document.Namespace, t.Name, t.IsEnum, t.Entry?.Role, t.Document.FileName + "#" + t.Node.Pointer);
-        }
-
-        var documents = _typesByKey.Values.Select(t => t.Document).GroupBy(d => d.Path, StringComparer.Ordinal).Select(g => g.First());
-        foreach (var doc in documents.Where(d => !IsProvided(d)))
-        {
-            if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
-            {
-                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
-            }
-        }
-    }
-
-    /// <summary>A public type a referenced assembly already has (its <c>$id</c> marker) is used, not generated again.</summary>
-    private bool IsProvided(SchemaDocument doc) => _options.IsPublic && doc.Id is not null && _provided.ContainsKey(doc.Id);
-
-    /// <summary>
-    /// A schema of the project's own with the <c>$id</c> of a shipped one, while the shipped types come precompiled:
-    /// the file would be ignored, so it is an error that names the one property that makes it count.
-    /// </summary>
-    private void CheckOverride(SchemaDocument doc)
-    {
-        if (!doc.IsDefault && doc.Id is not null && _provided.TryGetValue(doc.Id, out var assembly) &&
-            string.Equals(assembly, ProvidedSchema.ShippedModelsAssembly, StringComparison.Ordinal))
-        {
-            Report(doc, D.Overrides(doc.Root.Location, doc.FileName, doc.Id));
-        }
-    }
-
-    /// <summary>The entry point, the client operation and its parameters must make valid, distinct C# names.</summary>
-    private bool CheckEntry(SchemaDocument doc)
-    {
-        var endpoint = doc.Endpoint!;
-        var ok = true;
-        if (endpoint.Role == "response" && (doc.Root.HasEnum || !(doc.Root.HasProperties || doc.Root.Types.Contains("object"))))
-        {
-            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, "a response schema must describe an object"));
-            ok = false;
-        }
-
-        if (endpoint.Role == "request")
-        {
-            var entry = EntryName(doc);
-            if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
-            {
-                Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
-                ok = false;
-            }
-            else if (_entries.TryGetValue(doc.Namespace + "." + entry, out var other))
-            {
-                Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
-                ok = false;
-            }
-            else
-            {
-                _entries[doc.Namespace + "." + entry] = doc;
-            }
-        }
-
-        if (_operations.TryGetValue(doc.Namespace + "." + endpoint.Operation, out var same))
-        {
-            Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the operation '{endpoint.Operation}' is also the operation of '{same.FileName}'"));
-            ok = false;
-        }
-        else
-        {
-            _operations[doc.Namespace + "." + endpoint.Operation] = doc;
-        }
-
-        var parameters = new HashSet<string>(StringComparer.Ordinal) { "client", "request", "cancellationToken", "path" };
-        foreach (var parameter in endpoint.Parameters)
-        {
-            var param = Identifiers.ToCamelCase(Identifiers.ToPascalCase(parameter).TrimStart('@')).TrimStart('@');
-            if (param.Length == 0 || !parameters.Add(param))
-            {
-                Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));
-                ok = false;
-            }
-        }
-
-        return ok;
-    }
-
+    /// <summary>Builds every named type; a request's response schema and the types its members use are named (queued) on the way.</summary>
     private void ProcessQueue()
     {
-        while (_queue.Count > 0)
+        while (_context.Queue.Count > 0)
         {
-            var pending = _queue.Dequeue();
+            var pending = _context.Queue.Dequeue();
             if (pending.Entry is { ResponseSchema: { } response })
             {
-                var target = _set.FindDocument(pending.Document, response);
-                if (target is null)
+                if (_endpoints.FindResponse(pending.Document, pending.Entry, response) is { } target && _namer.RootTypeName(target) is { } responseName)
                 {
-                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' is not found"));
-                }
-                else if (target.Root.HasEnum || !(target.Root.HasProperties || target.Root.Types.Contains("object")))
-                {
-                    Report(pending.Document, D.Info(D.InvalidEndpointId, pending.Entry.Location, $"the response schema '{response}' must describe an object"));
-                }
-                else if (RootTypeName(target) is { } responseName)
-                {
-                    AddDependency(pending.Document, target, pending.Entry.Location);
-                    pending.ResponseType = Register(target, target.Root, responseName);
+                    _failures.AddDependency(pending.Document, target, pending.Entry.Location);
+                    pending.ResponseType = _namer.Register(target, target.Root, responseName);
                 }
             }
 
-            if (pending.IsEnum)
-            {
-                BuildEnum(pending);
-            }
-            else
-            {
-                BuildObject(pending);
-            }
+            _members.Build(pending);
         }
     }
 
@@ -364,783 +136,6 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        return new EntryModel(EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
-    }
-
-    private HashSet<string> FailedDocuments()
-    {
-        var failed = new HashSet<string>(
-            _diagnostics.Where(d => D.Get(d.Info.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !D.StillGenerates(d.Info.Id)).Select(d => d.Doc.Path),
-            StringComparer.Ordinal);
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var pair in _dependencies)
-            {
-                if (failed.Contains(pair.Key))
-                {
-                    continue;
-                }
-
-                foreach (var (target, at) in pair.Value)
-                {
-                    if (failed.Contains(target.Path))
-                    {
-                        failed.Add(pair.Key);
-                        var doc = _set.Documents.First(d => d.Path == pair.Key);
-                        _diagnostics.Add((doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName)));
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-        while (changed);
-        return failed;
-    }
-
-    private static string? RootId(PendingType type) => type.Node.Pointer.Length == 0 ? type.Document.Id : null;
-
-    private void BuildEnum(PendingType type)
-    {
-        var node = type.Node;
-        if (node.EnumValues.Count == 0)
-        {
-            Report(type.Document, D.Info(D.UnsupportedTypeId, node.Location, $"The enum '{type.Name}' has no string values."));
-            return;
-        }
-
-        var members = new List<EnumMemberModel>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in node.EnumValues)
-        {
-            if (!seen.Add(value.Value))
-            {
-                continue;
-            }
-
-            var name = Identifiers.ToEnumMember(value.Value);
-            if (name.Length == 0)
-            {
-                Report(type.Document, D.Info(D.NoIdentifierId, value.Location, value.Value));
-                continue;
-            }
-
-            if (name == type.Name)
-            {
-                name += "Value";
-            }
-
-            if (names.TryGetValue(name, out var other))
-            {
-                Report(type.Document, D.Info(D.NameCollisionId, value.Location, other, value.Value, name, type.Name));
-                continue;
-            }
-
-            names[name] = value.Value;
-            members.Add(new EnumMemberModel(value.Value, name, value.Description, node.FinalValues.Contains(value.Value)));
-        }
-
-        type.Model = new TypeModel(TypeKinds.Enum, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
-            type.Document.FileName, RootId(type), type.Document.IsUnverified, false, EquatableArray<PropertyModel>.Empty,
-            members.ToEquatableArray(), null);
-    }
-
-    private void BuildObject(PendingType type)
-    {
-        var node = type.Node;
-        var properties = new List<PropertyModel>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var required = new HashSet<string>(node.Required.Select(r => r.Name), StringComparer.Ordinal);
-        foreach (var property in node.Properties)
-        {
-            var name = Identifiers.ToPascalCase(property.Name).TrimStart('@');
-            if (name.Length == 0)
-            {
-                Report(type.Document, D.Info(D.NoIdentifierId, property.NameLocation, property.Name));
-                continue;
-            }
-
-            var method = "With" + name;
-            if (method == type.Name + "Builder")
-            {
-                method += "Value"; // a method may not be named like the builder class it is in
-            }
-
-            if (name == type.Name || ReservedMemberNames.Contains(name))
-            {
-                name += "Value";
-            }
-
-            if (names.TryGetValue(name, out var other))
-            {
-                Report(type.Document, D.Info(D.NameCollisionId, property.NameLocation, other, property.Name, name, type.Name));
-                continue;
-            }
-
-            names[name] = property.Name;
-            var shape = Resolve(type.Document, property.Schema, type.Name + name);
-            if (shape is null)
-            {
-                continue;
-            }
-
-            var element = shape.Element;
-            properties.Add(new PropertyModel(
-                property.Name,
-                name,
-                method,
-                property.Schema.Description ?? shape.Description,
-                shape.Shape,
-                element?.Shape ?? string.Empty,
-                element?.ScalarKind ?? shape.ScalarKind,
-                element?.TypeName ?? shape.TypeName,
-                required.Contains(property.Name),
-                shape.Nullable,
-                // An array's value rules are its elements' (items); the same keywords on the array itself constrain nothing.
-                (element ?? shape).Format,
-                (element ?? shape).Pattern,
-                (element ?? shape).MinLength,
-                (element ?? shape).MaxLength,
-                (element ?? shape).Minimum,
-                (element ?? shape).Maximum,
-                shape.MinItems,
-                shape.MaxItems,
-                shape.UniqueItems,
-                (element ?? shape).ExtraRequired.ToEquatableArray(),
-                shape.IgnoredUnlessSet,
-                shape.WarnOnDuplicates)
-            {
-                ExclusiveMinimum = (element ?? shape).ExclusiveMinimum,
-                ExclusiveMaximum = (element ?? shape).ExclusiveMaximum,
-                MultipleOf = (element ?? shape).MultipleOf,
-                ConstKind = (element ?? shape).Const?.Kind,
-                ConstText = (element ?? shape).Const?.Text,
-                OpaqueTypes = element is null ? shape.OpaqueTypes : string.Empty,
-                Examples = shape.Examples.ToEquatableArray(),
-                Default = shape.Default,
-                IsDeprecated = shape.Deprecated,
-                IsReadOnly = shape.ReadOnly,
-            });
-        }
-
-        foreach (var r in node.Required)
-        {
-            if (!node.Properties.Any(p => p.Name == r.Name))
-            {
-                Report(type.Document, D.Info(D.UnknownRequiredId, r.Location, r.Name));
-            }
-        }
-
-        foreach (var p in properties.Where(p => p.IgnoredUnlessSet is not null))
-        {
-            if (!properties.Any(o => o.JsonName == p.IgnoredUnlessSet))
-            {
-                var at = node.Properties.First(s => s.Name == p.JsonName).NameLocation;
-                Report(type.Document, D.Info(D.KeywordWrongTypeId, at, "x-ignored-unless-set", "the name of a sibling property", "'" + p.IgnoredUnlessSet + "'"));
-            }
-        }
-
-        type.Model = new TypeModel(TypeKinds.Object, type.Document.Namespace, type.Name, _options.IsPublic, node.Description ?? node.Title,
-            type.Document.FileName, RootId(type), type.Document.IsUnverified, node.AdditionalProperties != false,
-            properties.ToEquatableArray(), EquatableArray<EnumMemberModel>.Empty, null);
-    }
-
-    /// <summary>Follows one node to what it is. Returns null (after reporting) when it cannot be understood.</summary>
-    private ResolvedShape? Resolve(SchemaDocument doc, SchemaNode node, string inlineName)
-    {
-        // One of $ref, anyOf, allOf decides what a node is; a second one beside it would be dropped, so it is reported.
-        if (node.Ref is not null || node.AnyOf.Count > 0)
-        {
-            foreach (var dropped in new[] { "anyOf", "allOf" }.Where(k => (k == "allOf" || node.Ref is not null) && node.Has(k)))
-            {
-                Report(doc, D.Unenforced(node.KeywordLocation(dropped), dropped,
-                    "it stands beside " + (node.Ref is not null ? "$ref" : "anyOf") + ", which decides the shape, and is not applied; nest them in one allOf"));
-            }
-        }
-
-        ResolvedShape? shape;
-        if (node.Ref is not null)
-        {
-            shape = ResolveRef(doc, node);
-        }
-        else if (node.AnyOf.Count > 0)
-        {
-            shape = ResolveAnyOf(doc, node, inlineName);
-        }
-        else if (node.HasEmptyComposition)
-        {
-            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "An empty anyOf or allOf matches nothing; remove it or give it schemas."));
-            shape = null;
-        }
-        else if (node.AllOf.Count > 0)
-        {
-            shape = ResolveAllOf(doc, node, inlineName);
-        }
-        else
-        {
-            shape = ResolveDirect(doc, node, inlineName);
-        }
-
-        if (shape is null)
-        {
-            return null;
-        }
-
-        // Keywords beside $ref/anyOf/allOf add to what the target says (draft 2020-12 semantics).
-        if (node.Ref is not null || node.AnyOf.Count > 0 || node.AllOf.Count > 0)
-        {
-            if (node.Pattern is not null && !IsValidPattern(doc, node))
-            {
-                return null;
-            }
-
-            shape.Nullable |= node.AllowsNull;
-            shape.Description = node.Description ?? shape.Description;
-            shape.Pattern = node.Pattern ?? shape.Pattern;
-            shape.Format = node.Format ?? shape.Format;
-            shape.MinLength = node.MinLength ?? shape.MinLength;
-            shape.MaxLength = node.MaxLength ?? shape.MaxLength;
-            shape.Minimum = node.Minimum ?? shape.Minimum;
-            shape.Maximum = node.Maximum ?? shape.Maximum;
-            shape.MinItems = node.MinItems ?? shape.MinItems;
-            shape.MaxItems = node.MaxItems ?? shape.MaxItems;
-            shape.UniqueItems |= node.UniqueItems;
-            shape.ExclusiveMinimum = node.ExclusiveMinimum ?? shape.ExclusiveMinimum;
-            shape.ExclusiveMaximum = node.ExclusiveMaximum ?? shape.ExclusiveMaximum;
-            shape.MultipleOf = node.MultipleOf ?? shape.MultipleOf;
-            if (node.Const is not null)
-            {
-                shape.Const = CheckConst(doc, node.Const, shape);
-            }
-
-            shape.Examples = node.Examples.Count > 0 ? node.Examples.ToList() : shape.Examples;
-            shape.Default = node.Default ?? shape.Default;
-            shape.Deprecated |= node.Deprecated;
-            shape.ReadOnly |= node.ReadOnly;
-        }
-
-        shape.IgnoredUnlessSet = node.IgnoredUnlessSet ?? shape.IgnoredUnlessSet;
-        shape.WarnOnDuplicates |= node.WarnOnDuplicates;
-        return shape;
-    }
-
-    private ResolvedShape? ResolveRef(SchemaDocument doc, SchemaNode node)
-    {
-        var reference = node.Ref!;
-        var hash = reference.IndexOf('#');
-        var file = hash < 0 ? reference : reference.Substring(0, hash);
-        var pointer = hash < 0 ? string.Empty : reference.Substring(hash + 1);
-        var target = _set.FindDocument(doc, file);
-        if (target is null)
-        {
-            Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"no schema file '{file}' is in the compilation (add it as an AdditionalFile, or check the $id)"));
-            return null;
-        }
-
-        var targetNode = SchemaSet.FindNode(target, pointer);
-        if (targetNode is null)
-        {
-            Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"'{target.FileName}' has nothing at '#{pointer}'"));
-            return null;
-        }
-
-        var key = target.Path + "#" + targetNode.Pointer;
-        if (_refStack.Contains(key) || _refStack.Count >= MaxRefDepth)
-        {
-            Report(doc, D.Info(D.RefCycleId, node.RefLocation, reference));
-            return null;
-        }
-
-        if (target.Path != doc.Path)
-        {
-            AddDependency(doc, target, node.RefLocation!);
-        }
-
-        MarkReachable(target);
-        _refStack.Push(key);
-        try
-        {
-            return Resolve(target, targetNode, CanonicalName(target, targetNode.Pointer) ?? "Unnamed");
-        }
-        finally
-        {
-            _refStack.Pop();
-        }
-    }
-
-    private ResolvedShape? ResolveAnyOf(SchemaDocument doc, SchemaNode node, string inlineName)
-    {
-        var nonNull = node.AnyOf.Where(s => !IsNullOnly(s)).ToList();
-        if (nonNull.Count != 1 || node.AnyOf.Count != 2)
-        {
-            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)."));
-            return null;
-        }
-
-        var shape = Resolve(doc, nonNull[0], inlineName);
-        if (shape is not null)
-        {
-            shape.Nullable = true;
-        }
-
-        return shape;
-    }
-
-    private ResolvedShape? ResolveAllOf(SchemaDocument doc, SchemaNode node, string inlineName)
-    {
-        var main = node.AllOf.Where(s => !IsRequiredOnly(s)).ToList();
-        if (main.Count != 1)
-        {
-            Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)."));
-            return null;
-        }
-
-        var shape = Resolve(doc, main[0], inlineName);
-        if (shape is null)
-        {
-            return null;
-        }
-
-        var target = shape.Shape == Shapes.Object ? _typesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
-        // The required-only parts add required members and nothing else: any other rule in them is reported, not dropped.
-        foreach (var part in node.AllOf.Where(IsRequiredOnly))
-        {
-            foreach (var keyword in part.Keywords.Where(k => SchemaKeywords.Supported.Contains(k.Name) && k.Name is not ("required" or "$comment" or "title" or "description" or "$schema" or "$id")))
-            {
-                Report(doc, D.Unenforced(keyword.Location, keyword.Name, "only 'required' is applied from this allOf part"));
-            }
-        }
-
-        foreach (var extra in node.AllOf.Where(IsRequiredOnly).SelectMany(s => s.Required))
-        {
-            if (target is null)
-            {
-                Report(doc, D.Info(D.UnsupportedTypeId, extra.Location, "Extra required members in allOf apply only to an object schema."));
-                return null;
-            }
-
-            if (!target.Node.Properties.Any(p => p.Name == extra.Name))
-            {
-                Report(doc, D.Info(D.UnknownRequiredId, extra.Location, extra.Name));
-                return null;
-            }
-
-            shape.ExtraRequired.Add(extra.Name);
-        }
-
-        return shape;
-    }
-
-    private ResolvedShape? ResolveDirect(SchemaDocument doc, SchemaNode node, string inlineName)
-    {
-        var shape = ResolveDirectCore(doc, node, inlineName);
-        if (shape is not null && node.Const is not null)
-        {
-            shape.Const = CheckConst(doc, node.Const, shape);
-        }
-
-        return shape;
-    }
-
-    /// <summary>A <c>const</c> that <c>Build()</c> compares: a string, number or boolean on a member of that type; otherwise BDSL1019.</summary>
-    private ConstValue? CheckConst(SchemaDocument doc, ConstValue constant, ResolvedShape shape)
-    {
-        var target = shape.Shape == Shapes.Array ? null : shape;
-        var ok = target is { Shape: Shapes.Scalar } && constant.Kind switch
-        {
-            "string" => target.ScalarKind == ScalarKinds.String,
-            "number" => target.ScalarKind is ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer,
-            "boolean" => target.ScalarKind == ScalarKinds.Boolean,
-            _ => false,
-        };
-        if (!ok)
-        {
-            Report(doc, D.Unenforced(constant.Location, "const", "only a string, number or boolean const on a member of that type is checked"));
-            return null;
-        }
-
-        return constant;
-    }
-
-    private ResolvedShape? ResolveDirectCore(SchemaDocument doc, SchemaNode node, string inlineName)
-    {
-        var types = node.Types.Where(t => t != "null").Distinct().ToList();
-        if (types.Count > 1)
-        {
-            Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"A value of several types ({string.Join(", ", types)}) is not supported; use one type, optionally with \"null\"."));
-            return null;
-        }
-
-        var shape = new ResolvedShape
-        {
-            Nullable = node.AllowsNull,
-            Description = node.Description,
-            Format = node.Format,
-            Pattern = node.Pattern,
-            MinLength = node.MinLength,
-            MaxLength = node.MaxLength,
-            Minimum = node.Minimum,
-            Maximum = node.Maximum,
-            MinItems = node.MinItems,
-            MaxItems = node.MaxItems,
-            UniqueItems = node.UniqueItems,
-            ExclusiveMinimum = node.ExclusiveMinimum,
-            ExclusiveMaximum = node.ExclusiveMaximum,
-            MultipleOf = node.MultipleOf,
-            Examples = node.Examples.ToList(),
-            Default = node.Default,
-            Deprecated = node.Deprecated,
-            ReadOnly = node.ReadOnly,
-        };
-
-        if (node.Pattern is not null && !IsValidPattern(doc, node))
-        {
-            return null;
-        }
-
-        var type = types.Count == 1 ? types[0] : InferType(node);
-        if (node.HasEnum)
-        {
-            if (type is not "string" and not "")
-            {
-                Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"Only string enums are supported, not {type} enums."));
-                return null;
-            }
-
-            var name = CanonicalName(doc, node.Pointer) ?? inlineName;
-            var pending = Register(doc, node, name);
-            if (pending is null)
-            {
-                return null;
-            }
-
-            shape.Shape = Shapes.Enum;
-            shape.TypeName = pending.FullName;
-            return shape;
-        }
-
-        switch (type)
-        {
-            case "object" when node.HasProperties:
-            {
-                var pending = Register(doc, node, CanonicalName(doc, node.Pointer) ?? inlineName);
-                if (pending is null)
-                {
-                    return null;
-                }
-
-                shape.Shape = Shapes.Object;
-                shape.TypeName = pending.FullName;
-                return shape;
-            }
-
-            case "array":
-            {
-                shape.Shape = Shapes.Array;
-                if (node.Items is null)
-                {
-                    shape.Element = new ResolvedShape { Shape = Shapes.Opaque };
-                    return shape;
-                }
-
-                var element = Resolve(doc, node.Items, inlineName);
-                if (element is null)
-                {
-                    return null;
-                }
-
-                if (element.Shape == Shapes.Array || element.Nullable)
-                {
-                    Report(doc, D.Info(D.UnsupportedTypeId, node.Items.Location, element.Shape == Shapes.Array
-                        ? "Arrays of arrays are not supported."
-                        : "Array elements that may be null are not supported."));
-                    return null;
-                }
-
-                shape.Element = element;
-                return shape;
-            }
-
-            case "string":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = ScalarKinds.String;
-                if (node.Format == "date-time")
-                {
-                    shape.ScalarKind = ScalarKinds.DateTime;
-                }
-                else if (node.Format is not null && !SchemaKeywords.StringFormats.Contains(node.Format))
-                {
-                    Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a string"));
-                    shape.Format = null;
-                }
-
-                return shape;
-            case "number":
-            case "integer":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = type == "integer" ? ScalarKinds.Integer : node.Format == "decimal" ? ScalarKinds.Decimal : ScalarKinds.Double;
-                if (node.Format is not null && (type == "integer" || !SchemaKeywords.NumberFormats.Contains(node.Format)))
-                {
-                    Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a " + type));
-                }
-
-                shape.Format = null;
-                return shape;
-            case "boolean":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = ScalarKinds.Boolean;
-                return shape;
-            default:
-                // An object without declared properties, or a schema without a type: a shape the docs leave open.
-                shape.Shape = Shapes.Opaque;
-                shape.Nullable = true;
-                if (type == "object" || (types.Count == 0 && node.Types.Contains("null")))
-                {
-                    // Build() checks the JSON type of the element it is given (an object, or null).
-                    shape.OpaqueTypes = type == "object" ? node.AllowsNull ? "object|null" : "object" : "null";
-                }
-
-                if (node.Required.Count > 0)
-                {
-                    Report(doc, D.Unenforced(node.KeywordLocation("required") ?? node.Location, "required",
-                        "an object without 'properties' is held as a JsonElement and its members are not checked; declare them under 'properties'"));
-                }
-
-                if (node.Types.Count == 0)
-                {
-                    foreach (var keyword in SchemaKeywords.TypeSpecific.Where(k => k != "const" && node.Has(k)))
-                    {
-                        Report(doc, D.Unenforced(node.KeywordLocation(keyword), keyword,
-                            "the schema has no 'type', so the value may be of any JSON type and is held as a JsonElement; add \"type\""));
-                    }
-                }
-
-                shape.Format = null;
-                return shape;
-        }
-    }
-
-    private static string InferType(SchemaNode node) =>
-        node.HasProperties ? "object" : node.Items is not null ? "array" : node.HasEnum ? "string" : string.Empty;
-
-    private bool IsValidPattern(SchemaDocument doc, SchemaNode node)
-    {
-        try
-        {
-            _ = new Regex(node.Pattern!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            Report(doc, D.Info(D.InvalidPatternId, node.PatternLocation, node.Pattern!, ex.Message));
-            return false;
-        }
-    }
-
-    private static bool IsNullOnly(SchemaNode s) =>
-        s.Ref is null && s.Types.Count == 1 && s.Types[0] == "null" && !s.HasProperties && !s.HasEnum;
-
-    private static bool IsRequiredOnly(SchemaNode s) =>
-        s.Ref is null && s.Types.Count == 0 && !s.HasProperties && !s.HasEnum && s.Items is null && s.Required.Count > 0 && s.AnyOf.Count == 0 && s.AllOf.Count == 0;
-
-    private PendingType? Register(SchemaDocument doc, SchemaNode node, string name)
-    {
-        var key = doc.Path + "#" + node.Pointer;
-        if (_typesByKey.TryGetValue(key, out var existing))
-        {
-            return existing;
-        }
-
-        // A type named like what the generated code names with global::BoardingDsl… (Client in BoardingDsl) would shadow it.
-        while (ShadowsReferencedName(doc.Namespace, name, node.HasEnum))
-        {
-            name += "Value";
-        }
-
-        if (!Identifiers.FitsTypeName(doc.Namespace, name))
-        {
-            Report(doc, D.Info(D.NoIdentifierId, node.Location, "#" + node.Pointer + " (its type name, " + Encoding.UTF8.GetByteCount(name) + " bytes, is too long)"));
-            return null;
-        }
-
-        var fullName = "global::" + doc.Namespace + "." + name;
-        if (_typesByName.TryGetValue(fullName, out var clash))
-        {
-            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
-            return null;
-        }
-
-        // Each type brings companions (<X>Builder, <X>Json) and members (ToJson, IsPresent…) whose names it must not take.
-        var companion = CompanionClash(fullName, name, node.HasEnum);
-        if (companion is not null)
-        {
-            Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, companion, doc.FileName + "#" + node.Pointer));
-            return null;
-        }
-
-        var pending = new PendingType(doc, node, name, fullName, node.HasEnum);
-        _typesByKey[key] = pending;
-        _typesByName[fullName] = pending;
-        _queue.Enqueue(pending);
-        return pending;
-    }
-
-    private static bool ShadowsReferencedName(string ns, string name, bool isEnum)
-    {
-        var fullName = ns + "." + name;
-        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder")) ||
-            (isEnum && ReferencedNames.IsTaken(fullName + OpenValue.Suffix));
-    }
-
-    private string? CompanionClash(string fullName, string name, bool isEnum)
-    {
-        if (ReservedTypeNames.Contains(name) || ReservedMemberNames.Contains(name))
-        {
-            return "a type or member BoardingDsl generates";
-        }
-
-        // An enum used by a model read from CCV also brings <X>Value (its open companion); the name is kept for every enum,
-        // so that whether a schema is read from CCV never decides whether another one fails to generate.
-        if (isEnum && _typesByName.TryGetValue(fullName + OpenValue.Suffix, out var takenValue))
-        {
-            return takenValue.Name + " (" + takenValue.Document.FileName + "), which " + name + "'s open value companion would be";
-        }
-
-        if (name.EndsWith(OpenValue.Suffix, StringComparison.Ordinal) &&
-            _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - OpenValue.Suffix.Length), out var valueOwner) && valueOwner.IsEnum)
-        {
-            return "the open value companion of " + valueOwner.Name + " (" + valueOwner.Document.FileName + ")";
-        }
-
-        foreach (var suffix in new[] { "Builder", "Json" })
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal) &&
-                _typesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
-            {
-                return "the " + suffix.ToLowerInvariant() + " companion of " + owner.Name + " (" + owner.Document.FileName + ")";
-            }
-
-            if (_typesByName.TryGetValue(fullName + suffix, out var taken))
-            {
-                return taken.Name + " (" + taken.Document.FileName + "), which " + name + "'s " + suffix.ToLowerInvariant() + " companion would be";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Names come from where a shape is defined, so every use of it agrees: root title, <c>$defs</c> key, or parent + property.</summary>
-    private string? CanonicalName(SchemaDocument doc, string pointer)
-    {
-        var parts = pointer.Length == 0 ? Array.Empty<string>() : pointer.Substring(1).Split('/');
-        string? name;
-        var i = 0;
-        if (parts.Length >= 2 && parts[0] == "$defs")
-        {
-            name = Identifiers.ToPascalCase(Unescape(parts[1])).TrimStart('@');
-            i = 2;
-        }
-        else
-        {
-            name = RootTypeName(doc);
-        }
-
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        for (; i < parts.Length; i++)
-        {
-            if (parts[i] == "properties" && i + 1 < parts.Length)
-            {
-                name += Identifiers.ToPascalCase(Unescape(parts[++i])).TrimStart('@');
-            }
-            else if (parts[i] is "anyOf" or "allOf")
-            {
-                i++;
-            }
-        }
-
-        return name;
-    }
-
-    private static string Unescape(string part) => part.Replace("~1", "/").Replace("~0", "~");
-
-    private string? RootTypeName(SchemaDocument doc)
-    {
-        var fromTitle = doc.Title is null ? string.Empty : Identifiers.ToPascalCase(doc.Title).TrimStart('@');
-        if (fromTitle.Length > 0)
-        {
-            return fromTitle;
-        }
-
-        var fromFile = EntryName(doc);
-        if (fromFile.Length == 0)
-        {
-            Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, doc.FileName));
-            return null;
-        }
-
-        return doc.Endpoint?.Role == "request" ? fromFile + "Request" : fromFile;
-    }
-
-    /// <summary>The entry point's name, <c>Boarding.&lt;Name&gt;()</c>: the schema file's base name in PascalCase.</summary>
-    private static string EntryName(SchemaDocument doc) => Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
-
-    private static string BaseName(string fileName)
-    {
-        const string Suffix = ".schema.json";
-        return fileName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
-            ? fileName.Substring(0, fileName.Length - Suffix.Length)
-            : Path.GetFileNameWithoutExtension(fileName);
-    }
-
-    private void MarkReachable(SchemaDocument doc) => _reachable.Add(doc.Path);
-
-    private void AddDependency(SchemaDocument from, SchemaDocument to, LocationInfo at)
-    {
-        if (!_dependencies.TryGetValue(from.Path, out var list))
-        {
-            _dependencies[from.Path] = list = new List<(SchemaDocument, LocationInfo)>();
-        }
-
-        if (!list.Any(d => d.Target.Path == to.Path))
-        {
-            list.Add((to, at));
-        }
-    }
-
-    private void Report(SchemaDocument doc, DiagnosticInfo info) => _diagnostics.Add((doc, info));
-
-    private sealed class PendingType
-    {
-        public PendingType(SchemaDocument document, SchemaNode node, string name, string fullName, bool isEnum)
-        {
-            Document = document;
-            Node = node;
-            Name = name;
-            FullName = fullName;
-            IsEnum = isEnum;
-        }
-
-        public SchemaDocument Document { get; }
-
-        public SchemaNode Node { get; }
-
-        public string Name { get; }
-
-        public string FullName { get; }
-
-        public bool IsEnum { get; }
-
-        public EndpointInfo? Entry { get; set; }
-
-        public PendingType? ResponseType { get; set; }
-
-        public TypeModel? Model { get; set; }
+        return new EntryModel(TypeNamer.EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
     }
 }

@@ -33,7 +33,7 @@ internal static class HostileSchemaGen
     private static readonly string[] Titles = Hostile.Titles.Where(Keep).ToArray();
 
     /// <summary>
-    /// The names the generator keeps for itself (ModelBuilder's reserved type and member names, and the XBuilder/XJson
+    /// The names the generator keeps for itself (EndpointRules' and TypeNamer's reserved type and member names, and the XBuilder/XJson
     /// companions), as titles or $defs keys they are a BDSL1008 by design: not for clean cases.
     /// </summary>
     private static readonly string[] ReservedTypeNames =
