@@ -10,6 +10,7 @@ internal static class DiagnosticCatalogue
 {
     public const string Category = "BoardingDsl";
     private const string HelpBase = "https://github.com/boardingdsl/boardingdsl/blob/main/docs/rules/";
+    private const string IssuesUrl = "https://github.com/boardingdsl/boardingdsl/issues";
 
     // Code rules (analyzers over C#).
     public const string MissingRequiredId = DiagnosticIds.MissingRequired;
@@ -94,8 +95,11 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor InvalidPattern = Create(InvalidPatternId, "Invalid pattern",
         "The pattern '{0}' is not a valid regular expression: {1}", DiagnosticSeverity.Error);
 
+    // A Warning, not an Error: it is BoardingDsl's bug, not the user's, and the types it could not produce already show as
+    // errors where they are used; the message says what was skipped and how to report it.
     public static readonly DiagnosticDescriptor InternalError = Create(InternalErrorId, "BoardingDsl failed on this schema",
-        "BoardingDsl could not process this schema ({0}); please report it", DiagnosticSeverity.Error);
+        "BoardingDsl failed ({0}) and generated nothing for it; this is a bug in BoardingDsl: please report it at " + IssuesUrl + " with this message and the smallest schema that shows it",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DependencyFailed = Create(DependencyFailedId, "Schema not generated because a schema it uses has errors",
         "'{0}' is not generated because '{1}', which it uses, has errors", DiagnosticSeverity.Error);
@@ -123,6 +127,62 @@ internal static class DiagnosticCatalogue
     /// <summary>Diagnostics that do not stop a schema from being generated, whatever their severity.</summary>
     public static bool StillGenerates(string id) => id == UnenforcedRuleId;
 
+    // One typed factory per rule: a call site names what it reports, and cannot pass another rule's arguments.
+
+    /// <summary>BDSL1001: the file is not JSON; <paramref name="problem"/> says where and why.</summary>
+    public static DiagnosticInfo InvalidJsonAt(LocationInfo? location, string problem) => Info(InvalidJsonId, location, problem);
+
+    /// <summary>BDSL1002: a construct the generator cannot hold; <paramref name="explanation"/> is the whole message (issue 16: to be split into one ID per construct).</summary>
+    public static DiagnosticInfo UnsupportedTypeAt(LocationInfo? location, string explanation) => Info(UnsupportedTypeId, location, explanation);
+
+    /// <summary>BDSL1003: <paramref name="reference"/> leads nowhere, for <paramref name="reason"/>.</summary>
+    public static DiagnosticInfo UnresolvedRefAt(LocationInfo? location, string reference, string reason) => Info(UnresolvedRefId, location, reference, reason);
+
+    /// <summary>BDSL1004: two JSON names become one C# name in a type.</summary>
+    public static DiagnosticInfo NameCollisionAt(LocationInfo? location, string first, string second, string csharpName, string typeName) => Info(NameCollisionId, location, first, second, csharpName, typeName);
+
+    /// <summary>BDSL1005: the file's root is <paramref name="kind"/>, not an object.</summary>
+    public static DiagnosticInfo RootNotObjectAt(LocationInfo? location, string kind) => Info(RootNotObjectId, location, kind);
+
+    /// <summary>BDSL1006: a keyword nobody knows (or one in the wrong place).</summary>
+    public static DiagnosticInfo UnsupportedKeywordAt(LocationInfo? location, string keyword) => Info(UnsupportedKeywordId, location, keyword);
+
+    /// <summary>BDSL1007: a keyword's value is <paramref name="actual"/> where <paramref name="expected"/> is needed.</summary>
+    public static DiagnosticInfo KeywordWrongTypeAt(LocationInfo? location, string keyword, string expected, string actual) => Info(KeywordWrongTypeId, location, keyword, expected, actual);
+
+    /// <summary>BDSL1008: one C# name (or <c>$id</c>) defined twice (issue 16: five meanings, to be split).</summary>
+    public static DiagnosticInfo DuplicateTypeNameAt(LocationInfo? location, string name, string first, string second) => Info(DuplicateTypeNameId, location, name, first, second);
+
+    /// <summary>BDSL1009: <c>x-boarding-endpoint</c> is invalid, for <paramref name="reason"/>.</summary>
+    public static DiagnosticInfo InvalidEndpointAt(LocationInfo? location, string reason) => Info(InvalidEndpointId, location, reason);
+
+    /// <summary>BDSL1010: no C# identifier can be made from <paramref name="source"/>.</summary>
+    public static DiagnosticInfo NoIdentifierAt(LocationInfo? location, string source) => Info(NoIdentifierId, location, source);
+
+    /// <summary>BDSL1011: <paramref name="reference"/> refers back to itself.</summary>
+    public static DiagnosticInfo RefCycleAt(LocationInfo? location, string reference) => Info(RefCycleId, location, reference);
+
+    /// <summary>BDSL1012: <paramref name="name"/> is required but not a property.</summary>
+    public static DiagnosticInfo UnknownRequiredAt(LocationInfo? location, string name) => Info(UnknownRequiredId, location, name);
+
+    /// <summary>BDSL1013: <paramref name="pattern"/> is not a regular expression .NET reads.</summary>
+    public static DiagnosticInfo InvalidPatternAt(LocationInfo? location, string pattern, string problem) => Info(InvalidPatternId, location, pattern, problem);
+
+    /// <summary>BDSL1014: BoardingDsl itself failed; <paramref name="failure"/> names the exception (never a crash of the compiler).</summary>
+    public static DiagnosticInfo InternalErrorAt(LocationInfo? location, string failure) => Info(InternalErrorId, location, failure);
+
+    /// <summary>BDSL1015: <paramref name="file"/> is not generated because <paramref name="dependency"/> has errors.</summary>
+    public static DiagnosticInfo DependencyFailedAt(LocationInfo? location, string file, string dependency) => Info(DependencyFailedId, location, file, dependency);
+
+    /// <summary>BDSL1016: <paramref name="format"/> is not checked on <paramref name="valueKind"/>.</summary>
+    public static DiagnosticInfo UnsupportedFormatAt(LocationInfo? location, string format, string valueKind) => Info(UnsupportedFormatId, location, format, valueKind);
+
+    /// <summary>BDSL1017: the MSBuild property <paramref name="property"/> has a value the generator cannot use.</summary>
+    public static DiagnosticInfo InvalidOptionAt(LocationInfo? location, string property, string value, string expected) => Info(InvalidOptionId, location, property, value, expected);
+
+    /// <summary>BDSL1018: nothing is generated from <paramref name="file"/>.</summary>
+    public static DiagnosticInfo NotReachedAt(LocationInfo? location, string file) => Info(NotReachedId, location, file);
+
     /// <summary>BDSL1019 at <paramref name="location"/>: the rule <paramref name="rule"/> goes unchecked, for <paramref name="reason"/>.</summary>
     public static DiagnosticInfo Unenforced(LocationInfo? location, string rule, string reason) => Info(UnenforcedRuleId, location, rule, reason);
 
@@ -141,7 +201,7 @@ internal static class DiagnosticCatalogue
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
-    public static DiagnosticInfo Info(string id, LocationInfo? location, params string[] args) => new(id, location, new EquatableArray<string>(args));
+    private static DiagnosticInfo Info(string id, LocationInfo? location, params string[] args) => new(id, location, new EquatableArray<string>(args));
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

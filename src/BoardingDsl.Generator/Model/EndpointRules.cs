@@ -39,7 +39,7 @@ internal sealed class EndpointRules
         var ok = true;
         if (endpoint.Role == "response" && !DescribesObject(doc.Root))
         {
-            _context.Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, "a response schema must describe an object"));
+            _context.Report(doc, D.InvalidEndpointAt(endpoint.Location, "a response schema must describe an object"));
             ok = false;
         }
 
@@ -48,12 +48,12 @@ internal sealed class EndpointRules
             var entry = TypeNamer.EntryName(doc);
             if (entry.Length == 0 || ReservedEntryNames.Contains(entry))
             {
-                _context.Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
+                _context.Report(doc, D.NoIdentifierAt(doc.Root.Location, "Boarding." + (entry.Length == 0 ? doc.FileName : entry) + "()"));
                 ok = false;
             }
             else if (_entries.TryGetValue(doc.Namespace + "." + entry, out var other))
             {
-                _context.Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
+                _context.Report(doc, D.DuplicateTypeNameAt(doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
                 ok = false;
             }
             else
@@ -64,7 +64,7 @@ internal sealed class EndpointRules
 
         if (_operations.TryGetValue(doc.Namespace + "." + endpoint.Operation, out var same))
         {
-            _context.Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the operation '{endpoint.Operation}' is also the operation of '{same.FileName}'"));
+            _context.Report(doc, D.InvalidEndpointAt(endpoint.Location, $"the operation '{endpoint.Operation}' is also the operation of '{same.FileName}'"));
             ok = false;
         }
         else
@@ -78,7 +78,7 @@ internal sealed class EndpointRules
             var param = Identifiers.ToCamelCase(Identifiers.ToPascalCase(parameter).TrimStart('@')).TrimStart('@');
             if (param.Length == 0 || !parameters.Add(param))
             {
-                _context.Report(doc, D.Info(D.InvalidEndpointId, endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));
+                _context.Report(doc, D.InvalidEndpointAt(endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));
                 ok = false;
             }
         }
@@ -95,13 +95,13 @@ internal sealed class EndpointRules
         var target = _context.Set.FindDocument(doc, response);
         if (target is null)
         {
-            _context.Report(doc, D.Info(D.InvalidEndpointId, entry.Location, $"the response schema '{response}' is not found"));
+            _context.Report(doc, D.InvalidEndpointAt(entry.Location, $"the response schema '{response}' is not found"));
             return null;
         }
 
         if (!DescribesObject(target.Root))
         {
-            _context.Report(doc, D.Info(D.InvalidEndpointId, entry.Location, $"the response schema '{response}' must describe an object"));
+            _context.Report(doc, D.InvalidEndpointAt(entry.Location, $"the response schema '{response}' must describe an object"));
             return null;
         }
 

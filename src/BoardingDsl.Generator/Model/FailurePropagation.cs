@@ -58,7 +58,7 @@ internal sealed class FailurePropagation
                     {
                         failed.Add(pair.Key);
                         var doc = _context.Set.Documents.First(d => d.Path == pair.Key);
-                        _context.Report(doc, D.Info(D.DependencyFailedId, at, doc.FileName, target.FileName));
+                        _context.Report(doc, D.DependencyFailedAt(at, doc.FileName, target.FileName));
                         changed = true;
                         break;
                     }

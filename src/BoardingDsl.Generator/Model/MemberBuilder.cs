@@ -44,7 +44,7 @@ internal sealed class MemberBuilder
         var node = type.Node;
         if (node.EnumValues.Count == 0)
         {
-            _context.Report(type.Document, D.Info(D.UnsupportedTypeId, node.Location, $"The enum '{type.Name}' has no string values."));
+            _context.Report(type.Document, D.UnsupportedTypeAt(node.Location, $"The enum '{type.Name}' has no string values."));
             return;
         }
 
@@ -61,7 +61,7 @@ internal sealed class MemberBuilder
             var name = Identifiers.ToEnumMember(value.Value);
             if (name.Length == 0)
             {
-                _context.Report(type.Document, D.Info(D.NoIdentifierId, value.Location, value.Value));
+                _context.Report(type.Document, D.NoIdentifierAt(value.Location, value.Value));
                 continue;
             }
 
@@ -72,7 +72,7 @@ internal sealed class MemberBuilder
 
             if (names.TryGetValue(name, out var other))
             {
-                _context.Report(type.Document, D.Info(D.NameCollisionId, value.Location, other, value.Value, name, type.Name));
+                _context.Report(type.Document, D.NameCollisionAt(value.Location, other, value.Value, name, type.Name));
                 continue;
             }
 
@@ -96,7 +96,7 @@ internal sealed class MemberBuilder
             var name = Identifiers.ToPascalCase(property.Name).TrimStart('@');
             if (name.Length == 0)
             {
-                _context.Report(type.Document, D.Info(D.NoIdentifierId, property.NameLocation, property.Name));
+                _context.Report(type.Document, D.NoIdentifierAt(property.NameLocation, property.Name));
                 continue;
             }
 
@@ -113,7 +113,7 @@ internal sealed class MemberBuilder
 
             if (names.TryGetValue(name, out var other))
             {
-                _context.Report(type.Document, D.Info(D.NameCollisionId, property.NameLocation, other, property.Name, name, type.Name));
+                _context.Report(type.Document, D.NameCollisionAt(property.NameLocation, other, property.Name, name, type.Name));
                 continue;
             }
 
@@ -167,7 +167,7 @@ internal sealed class MemberBuilder
         {
             if (!node.Properties.Any(p => p.Name == r.Name))
             {
-                _context.Report(type.Document, D.Info(D.UnknownRequiredId, r.Location, r.Name));
+                _context.Report(type.Document, D.UnknownRequiredAt(r.Location, r.Name));
             }
         }
 
@@ -176,7 +176,7 @@ internal sealed class MemberBuilder
             if (!properties.Any(o => o.JsonName == p.IgnoredUnlessSet))
             {
                 var at = node.Properties.First(s => s.Name == p.JsonName).NameLocation;
-                _context.Report(type.Document, D.Info(D.KeywordWrongTypeId, at, "x-ignored-unless-set", "the name of a sibling property", "'" + p.IgnoredUnlessSet + "'"));
+                _context.Report(type.Document, D.KeywordWrongTypeAt(at, "x-ignored-unless-set", "the name of a sibling property", "'" + p.IgnoredUnlessSet + "'"));
             }
         }
 

@@ -58,7 +58,7 @@ internal sealed class ModelBuilder
         {
             // Never let an unexpected failure become CS8785 with only missing types for the user.
             var first = documents.FirstOrDefault();
-            extra.Add(D.Info(D.InternalErrorId, first?.Root.Location, ex.GetType().Name + ": " + ex.Message));
+            extra.Add(D.InternalErrorAt(first?.Root.Location, ex.GetType().Name + ": " + ex.Message));
             return new ModelResult(new GenerationModel(EquatableArray<TypeModel>.Empty), extra.ToEquatableArray());
         }
     }

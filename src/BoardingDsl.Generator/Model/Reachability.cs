@@ -36,7 +36,7 @@ internal sealed class Reachability
 
         foreach (var doc in _context.Set.Documents.Where(d => !IsReached(d) && !d.IsDefault))
         {
-            _context.Report(doc, D.Info(D.NotReachedId, doc.Root.Location, doc.FileName));
+            _context.Report(doc, D.NotReachedAt(doc.Root.Location, doc.FileName));
         }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ShapeResolver
         }
         else if (node.HasEmptyComposition)
         {
-            _context.Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "An empty anyOf or allOf matches nothing; remove it or give it schemas."));
+            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "An empty anyOf or allOf matches nothing; remove it or give it schemas."));
             shape = null;
         }
         else if (node.AllOf.Count > 0)
@@ -122,21 +122,21 @@ internal sealed class ShapeResolver
         var target = _context.Set.FindDocument(doc, file);
         if (target is null)
         {
-            _context.Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"no schema file '{file}' is in the compilation (add it as an AdditionalFile, or check the $id)"));
+            _context.Report(doc, D.UnresolvedRefAt(node.RefLocation, reference, $"no schema file '{file}' is in the compilation (add it as an AdditionalFile, or check the $id)"));
             return null;
         }
 
         var targetNode = SchemaSet.FindNode(target, pointer);
         if (targetNode is null)
         {
-            _context.Report(doc, D.Info(D.UnresolvedRefId, node.RefLocation, reference, $"'{target.FileName}' has nothing at '#{pointer}'"));
+            _context.Report(doc, D.UnresolvedRefAt(node.RefLocation, reference, $"'{target.FileName}' has nothing at '#{pointer}'"));
             return null;
         }
 
         var key = target.Path + "#" + targetNode.Pointer;
         if (_refStack.Contains(key) || _refStack.Count >= MaxRefDepth)
         {
-            _context.Report(doc, D.Info(D.RefCycleId, node.RefLocation, reference));
+            _context.Report(doc, D.RefCycleAt(node.RefLocation, reference));
             return null;
         }
 
@@ -162,7 +162,7 @@ internal sealed class ShapeResolver
         var nonNull = node.AnyOf.Where(s => !IsNullOnly(s)).ToList();
         if (nonNull.Count != 1 || node.AnyOf.Count != 2)
         {
-            _context.Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)."));
+            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)."));
             return null;
         }
 
@@ -180,7 +180,7 @@ internal sealed class ShapeResolver
         var main = node.AllOf.Where(s => !IsRequiredOnly(s)).ToList();
         if (main.Count != 1)
         {
-            _context.Report(doc, D.Info(D.UnsupportedTypeId, node.Location, "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)."));
+            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)."));
             return null;
         }
 
@@ -204,13 +204,13 @@ internal sealed class ShapeResolver
         {
             if (target is null)
             {
-                _context.Report(doc, D.Info(D.UnsupportedTypeId, extra.Location, "Extra required members in allOf apply only to an object schema."));
+                _context.Report(doc, D.UnsupportedTypeAt(extra.Location, "Extra required members in allOf apply only to an object schema."));
                 return null;
             }
 
             if (!target.Node.Properties.Any(p => p.Name == extra.Name))
             {
-                _context.Report(doc, D.Info(D.UnknownRequiredId, extra.Location, extra.Name));
+                _context.Report(doc, D.UnknownRequiredAt(extra.Location, extra.Name));
                 return null;
             }
 
@@ -256,7 +256,7 @@ internal sealed class ShapeResolver
         var types = node.Types.Where(t => t != "null").Distinct().ToList();
         if (types.Count > 1)
         {
-            _context.Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"A value of several types ({string.Join(", ", types)}) is not supported; use one type, optionally with \"null\"."));
+            _context.Report(doc, D.UnsupportedTypeAt(node.TypeLocation ?? node.Location, $"A value of several types ({string.Join(", ", types)}) is not supported; use one type, optionally with \"null\"."));
             return null;
         }
 
@@ -292,7 +292,7 @@ internal sealed class ShapeResolver
         {
             if (type is not "string" and not "")
             {
-                _context.Report(doc, D.Info(D.UnsupportedTypeId, node.TypeLocation ?? node.Location, $"Only string enums are supported, not {type} enums."));
+                _context.Report(doc, D.UnsupportedTypeAt(node.TypeLocation ?? node.Location, $"Only string enums are supported, not {type} enums."));
                 return null;
             }
 
@@ -340,7 +340,7 @@ internal sealed class ShapeResolver
 
                 if (element.Shape == Shapes.Array || element.Nullable)
                 {
-                    _context.Report(doc, D.Info(D.UnsupportedTypeId, node.Items.Location, element.Shape == Shapes.Array
+                    _context.Report(doc, D.UnsupportedTypeAt(node.Items.Location, element.Shape == Shapes.Array
                         ? "Arrays of arrays are not supported."
                         : "Array elements that may be null are not supported."));
                     return null;
@@ -359,7 +359,7 @@ internal sealed class ShapeResolver
                 }
                 else if (node.Format is not null && !SchemaKeywords.StringFormats.Contains(node.Format))
                 {
-                    _context.Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a string"));
+                    _context.Report(doc, D.UnsupportedFormatAt(node.FormatLocation, node.Format, "a string"));
                     shape.Format = null;
                 }
 
@@ -370,7 +370,7 @@ internal sealed class ShapeResolver
                 shape.ScalarKind = type == "integer" ? ScalarKinds.Integer : node.Format == "decimal" ? ScalarKinds.Decimal : ScalarKinds.Double;
                 if (node.Format is not null && (type == "integer" || !SchemaKeywords.NumberFormats.Contains(node.Format)))
                 {
-                    _context.Report(doc, D.Info(D.UnsupportedFormatId, node.FormatLocation, node.Format, "a " + type));
+                    _context.Report(doc, D.UnsupportedFormatAt(node.FormatLocation, node.Format, "a " + type));
                 }
 
                 shape.Format = null;
@@ -421,7 +421,7 @@ internal sealed class ShapeResolver
         }
         catch (ArgumentException ex)
         {
-            _context.Report(doc, D.Info(D.InvalidPatternId, node.PatternLocation, node.Pattern!, ex.Message));
+            _context.Report(doc, D.InvalidPatternAt(node.PatternLocation, node.Pattern!, ex.Message));
             return false;
         }
     }

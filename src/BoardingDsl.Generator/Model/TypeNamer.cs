@@ -53,14 +53,14 @@ internal sealed class TypeNamer
 
         if (!Identifiers.FitsTypeName(doc.Namespace, name))
         {
-            _context.Report(doc, D.Info(D.NoIdentifierId, node.Location, "#" + node.Pointer + " (its type name, " + Encoding.UTF8.GetByteCount(name) + " bytes, is too long)"));
+            _context.Report(doc, D.NoIdentifierAt(node.Location, "#" + node.Pointer + " (its type name, " + Encoding.UTF8.GetByteCount(name) + " bytes, is too long)"));
             return null;
         }
 
         var fullName = "global::" + doc.Namespace + "." + name;
         if (_context.TypesByName.TryGetValue(fullName, out var clash))
         {
-            _context.Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
+            _context.Report(doc, D.DuplicateTypeNameAt(node.Location, name, clash.Document.FileName + "#" + clash.Node.Pointer, doc.FileName + "#" + node.Pointer));
             return null;
         }
 
@@ -68,7 +68,7 @@ internal sealed class TypeNamer
         var companion = CompanionClash(fullName, name, node.HasEnum);
         if (companion is not null)
         {
-            _context.Report(doc, D.Info(D.DuplicateTypeNameId, node.Location, name, companion, doc.FileName + "#" + node.Pointer));
+            _context.Report(doc, D.DuplicateTypeNameAt(node.Location, name, companion, doc.FileName + "#" + node.Pointer));
             return null;
         }
 
@@ -173,7 +173,7 @@ internal sealed class TypeNamer
         var fromFile = EntryName(doc);
         if (fromFile.Length == 0)
         {
-            _context.Report(doc, D.Info(D.NoIdentifierId, doc.Root.Location, doc.FileName));
+            _context.Report(doc, D.NoIdentifierAt(doc.Root.Location, doc.FileName));
             return null;
         }
 
@@ -205,7 +205,7 @@ internal sealed class TypeNamer
         {
             if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
             {
-                _context.Report(doc, D.Info(D.DuplicateTypeNameId, doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
+                _context.Report(doc, D.DuplicateTypeNameAt(doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
             }
         }
     }

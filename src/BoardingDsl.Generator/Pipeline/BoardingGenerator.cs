@@ -80,7 +80,7 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Never CS8785 with only missing types for the user: say which type failed and why.
-                spc.ReportDiagnostic(DiagnosticCatalogue.Info(DiagnosticCatalogue.InternalErrorId, null, type.Name + ": " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+                spc.ReportDiagnostic(DiagnosticCatalogue.InternalErrorAt(null, type.Name + ": " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
             }
         });
 
@@ -105,7 +105,7 @@ public sealed class BoardingGenerator : IIncrementalGenerator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                spc.ReportDiagnostic(DiagnosticCatalogue.Info(DiagnosticCatalogue.InternalErrorId, null, type.Name + " client: " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+                spc.ReportDiagnostic(DiagnosticCatalogue.InternalErrorAt(null, type.Name + " client: " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
             }
         });
 

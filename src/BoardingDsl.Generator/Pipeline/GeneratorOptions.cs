@@ -36,7 +36,7 @@ internal sealed record GeneratorOptions(bool IsPublic, EquatableArray<Diagnostic
             {
                 Diagnostics = options.Diagnostics.Concat(new[]
                 {
-                    DiagnosticCatalogue.Info(DiagnosticCatalogue.InvalidOptionId, null, NamespaceProperty, ns, "a C# namespace such as 'Acme.Boarding'"),
+                    DiagnosticCatalogue.InvalidOptionAt(null, NamespaceProperty, ns, "a C# namespace such as 'Acme.Boarding'"),
                 }).ToEquatableArray(),
             };
         }
@@ -61,7 +61,7 @@ internal sealed record GeneratorOptions(bool IsPublic, EquatableArray<Diagnostic
             default:
                 return new GeneratorOptions(true, new EquatableArray<DiagnosticInfo>(new[]
                 {
-                    DiagnosticCatalogue.Info(DiagnosticCatalogue.InvalidOptionId, null, AccessibilityProperty, accessibility!, "'public' or 'internal'"),
+                    DiagnosticCatalogue.InvalidOptionAt(null, AccessibilityProperty, accessibility!, "'public' or 'internal'"),
                 }));
         }
     }

@@ -36,7 +36,7 @@ internal sealed class SchemaReader
         {
             return new SchemaParseResult(null, new EquatableArray<DiagnosticInfo>(new[]
             {
-                D.Info(D.InternalErrorId, reader.At(0, 0), ex.GetType().Name + ": " + ex.Message),
+                D.InternalErrorAt(reader.At(0, 0), ex.GetType().Name + ": " + ex.Message),
             }));
         }
     }
@@ -56,7 +56,7 @@ internal sealed class SchemaReader
                 return new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            _fatal.Add(D.Info(D.InvalidJsonId, At(ex.Position, 1), ex.Message));
+            _fatal.Add(D.InvalidJsonAt(At(ex.Position, 1), ex.Message));
             return new SchemaParseResult(null, _fatal.ToEquatableArray());
         }
 
@@ -67,7 +67,7 @@ internal sealed class SchemaReader
                 return new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            _fatal.Add(D.Info(D.RootNotObjectId, At(json), json.KindName));
+            _fatal.Add(D.RootNotObjectAt(At(json), json.KindName));
             return new SchemaParseResult(null, _fatal.ToEquatableArray());
         }
 
@@ -91,13 +91,13 @@ internal sealed class SchemaReader
                     }
                     else
                     {
-                        _issues.Add(D.Info(D.KeywordWrongTypeId, At(def.Value), "$defs/" + def.Name, "an object", def.Value.KindName));
+                        _issues.Add(D.KeywordWrongTypeAt(At(def.Value), "$defs/" + def.Name, "an object", def.Value.KindName));
                     }
                 }
             }
             else
             {
-                _issues.Add(D.Info(D.KeywordWrongTypeId, At(defsMember.Value), "$defs", "an object", defsMember.Value.KindName));
+                _issues.Add(D.KeywordWrongTypeAt(At(defsMember.Value), "$defs", "an object", defsMember.Value.KindName));
             }
         }
 
@@ -131,7 +131,7 @@ internal sealed class SchemaReader
 
         if (member.Value is not JsonObjectNode e)
         {
-            _fatal.Add(D.Info(D.InvalidEndpointId, At(member.Value), "it must be an object"));
+            _fatal.Add(D.InvalidEndpointAt(At(member.Value), "it must be an object"));
             return null;
         }
 
@@ -142,7 +142,7 @@ internal sealed class SchemaReader
                 return s.Value;
             }
 
-            _fatal.Add(D.Info(D.InvalidEndpointId, At(e.Get(name) ?? (JsonNode)e), $"'{name}' must be a non-empty string"));
+            _fatal.Add(D.InvalidEndpointAt(At(e.Get(name) ?? (JsonNode)e), $"'{name}' must be a non-empty string"));
             return null;
         }
 
@@ -152,12 +152,12 @@ internal sealed class SchemaReader
         var path = Required("path");
         if (role is not null and not "request" and not "response")
         {
-            _fatal.Add(D.Info(D.InvalidEndpointId, At(e.Get("role")!), "'role' must be \"request\" or \"response\""));
+            _fatal.Add(D.InvalidEndpointAt(At(e.Get("role")!), "'role' must be \"request\" or \"response\""));
         }
 
         if (operation is not null && !Identifiers.IsValidIdentifier(operation))
         {
-            _fatal.Add(D.Info(D.InvalidEndpointId, At(e.Get("operation")!), "'operation' must be a C# identifier"));
+            _fatal.Add(D.InvalidEndpointAt(At(e.Get("operation")!), "'operation' must be a C# identifier"));
         }
 
         var responses = new List<ResponseInfo>();
@@ -282,7 +282,7 @@ internal sealed class SchemaReader
                             }
                             else
                             {
-                                _issues.Add(D.Info(D.UnsupportedTypeId, At(item), $"Only string enum values are supported, not {item.KindName}."));
+                                _issues.Add(D.UnsupportedTypeAt(At(item), $"Only string enum values are supported, not {item.KindName}."));
                             }
                         }
                     }
@@ -325,7 +325,7 @@ internal sealed class SchemaReader
                             }
                             else
                             {
-                                _issues.Add(D.Info(D.KeywordWrongTypeId, At(p.Value), "properties/" + p.Name, "an object (a schema)", p.Value.KindName));
+                                _issues.Add(D.KeywordWrongTypeAt(At(p.Value), "properties/" + p.Name, "an object (a schema)", p.Value.KindName));
                             }
                         }
                     }
@@ -346,7 +346,7 @@ internal sealed class SchemaReader
                             }
                             else
                             {
-                                _issues.Add(D.Info(D.KeywordWrongTypeId, At(item), "required", "an array of strings", "an array containing " + item.KindName));
+                                _issues.Add(D.KeywordWrongTypeAt(At(item), "required", "an array of strings", "an array containing " + item.KindName));
                             }
                         }
                     }
@@ -392,7 +392,7 @@ internal sealed class SchemaReader
                             }
                             else
                             {
-                                _issues.Add(D.Info(D.KeywordWrongTypeId, At(list.Items[i]), m.Name, "an array of schemas", "an array containing " + list.Items[i].KindName));
+                                _issues.Add(D.KeywordWrongTypeAt(At(list.Items[i]), m.Name, "an array of schemas", "an array containing " + list.Items[i].KindName));
                             }
                         }
                     }
@@ -504,7 +504,7 @@ internal sealed class SchemaReader
                     // Read by the document reader; only valid at the root.
                     if (pointer.Length != 0)
                     {
-                        _issues.Add(D.Info(D.UnsupportedKeywordId, At(m.NameStart, m.NameLength), "$defs (below the root)"));
+                        _issues.Add(D.UnsupportedKeywordAt(At(m.NameStart, m.NameLength), "$defs (below the root)"));
                     }
 
                     break;
@@ -515,7 +515,7 @@ internal sealed class SchemaReader
                     }
                     else if (!SchemaKeywords.IsAnnotation(m.Name))
                     {
-                        _issues.Add(D.Info(D.UnsupportedKeywordId, At(m.NameStart, m.NameLength), m.Name));
+                        _issues.Add(D.UnsupportedKeywordAt(At(m.NameStart, m.NameLength), m.Name));
                     }
 
                     break;
@@ -588,11 +588,11 @@ internal sealed class SchemaReader
             }
             else if (n is JsonStringNode unknown)
             {
-                _issues.Add(D.Info(D.UnsupportedTypeId, At(n), $"'{unknown.Value}' is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null."));
+                _issues.Add(D.UnsupportedTypeAt(At(n), $"'{unknown.Value}' is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null."));
             }
             else
             {
-                _issues.Add(D.Info(D.KeywordWrongTypeId, At(n), "type", "a type name or an array of type names", n.KindName));
+                _issues.Add(D.KeywordWrongTypeAt(At(n), "type", "a type name or an array of type names", n.KindName));
             }
         }
 
@@ -641,7 +641,7 @@ internal sealed class SchemaReader
     }
 
     private void WrongType(JsonMember m, string expected, string? actual = null) =>
-        _issues.Add(D.Info(D.KeywordWrongTypeId, At(m.Value), m.Name, expected, actual ?? m.Value.KindName));
+        _issues.Add(D.KeywordWrongTypeAt(At(m.Value), m.Name, expected, actual ?? m.Value.KindName));
 
     private LocationInfo At(JsonNode node) => At(node.Start, node.Length);
 

@@ -23,7 +23,7 @@ public class FailurePropagationTests
     public void A_dependant_of_a_failed_document_fails_with_BDSL1015_and_so_does_its_dependant()
     {
         var (context, failures, a, b, c) = Chain();
-        context.Report(c, D.Info(D.UnsupportedTypeId, c.Root.Location, "broken"));
+        context.Report(c, D.UnsupportedTypeAt(c.Root.Location, "broken"));
 
         var failed = failures.FailedDocuments();
 
@@ -42,7 +42,7 @@ public class FailurePropagationTests
     {
         var (context, failures, _, _, c) = Chain();
         context.Report(c, D.Unenforced(c.Root.Location, "const", "not checked"));
-        context.Report(c, D.Info(D.UnsupportedFormatId, c.Root.Location, "uuid", "a string"));
+        context.Report(c, D.UnsupportedFormatAt(c.Root.Location, "uuid", "a string"));
 
         Assert.Empty(failures.FailedDocuments());
         Assert.Equal(2, context.Diagnostics.Count);
@@ -52,7 +52,7 @@ public class FailurePropagationTests
     public void A_failure_does_not_spread_to_what_the_failed_document_uses()
     {
         var (context, failures, a, _, _) = Chain();
-        context.Report(a, D.Info(D.UnsupportedTypeId, a.Root.Location, "broken"));
+        context.Report(a, D.UnsupportedTypeAt(a.Root.Location, "broken"));
 
         Assert.Equal(new[] { a.Path }, failures.FailedDocuments());
         Assert.Single(context.Diagnostics);
@@ -68,7 +68,7 @@ public class FailurePropagationTests
         var second = a.Endpoint!.Location;
         failures.AddDependency(a, b, a.Root.Location);
         failures.AddDependency(a, b, second);
-        context.Report(b, D.Info(D.UnsupportedTypeId, b.Root.Location, "broken"));
+        context.Report(b, D.UnsupportedTypeAt(b.Root.Location, "broken"));
 
         failures.FailedDocuments();
 

@@ -150,7 +150,7 @@ public class ShapeResolverTests
         Assert.Equal("global::BoardingDsl.Money", shape.TypeName);
         Assert.True(setup.Reachability.IsReached(money));
         Assert.False(setup.Reachability.IsReached(setup.Doc));
-        setup.Context.Report(money, D.Info(D.UnsupportedTypeId, money.Root.Location, "broken"));
+        setup.Context.Report(money, D.UnsupportedTypeAt(money.Root.Location, "broken"));
         Assert.Contains(setup.Doc.Path, setup.Failures.FailedDocuments());
     }
 
