@@ -44,13 +44,19 @@ namespace BoardingDsl
             this._hasPaymentMethods = true;
             this._paymentMethodsRejected = null;
             this._paymentMethods = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._paymentMethods is not null && !global::System.Linq.Enumerable.All(this._paymentMethods, global::BoardingDsl.PaymentMethodJson.IsDefined))
+            for (var i = 0; this._paymentMethods is not null && i < this._paymentMethods.Length; i++)
             {
-                this._paymentMethodsRejected = new string[this._paymentMethods.Length];
-                for (var i = 0; i < this._paymentMethods.Length; i++)
+                if (!global::BoardingDsl.PaymentMethodJson.IsDefined(this._paymentMethods[i]))
                 {
-                    var item = this._paymentMethods[i];
-                    this._paymentMethodsRejected[i] = global::BoardingDsl.PaymentMethodJson.IsDefined(item) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._paymentMethodsRejected = new string[this._paymentMethods.Length];
+                    for (var k = 0; k < this._paymentMethods.Length; k++)
+                    {
+                        var item = this._paymentMethods[k];
+                        this._paymentMethodsRejected[k] = global::BoardingDsl.PaymentMethodJson.IsDefined(item) ? global::BoardingDsl.PaymentMethodJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 

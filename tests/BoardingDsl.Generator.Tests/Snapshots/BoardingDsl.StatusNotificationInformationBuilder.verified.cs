@@ -42,13 +42,19 @@ namespace BoardingDsl
             this._hasNotifyOnStatus = true;
             this._notifyOnStatusRejected = null;
             this._notifyOnStatus = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._notifyOnStatus is not null && !global::System.Linq.Enumerable.All(this._notifyOnStatus, global::BoardingDsl.OrderStatusJson.IsDefined))
+            for (var i = 0; this._notifyOnStatus is not null && i < this._notifyOnStatus.Length; i++)
             {
-                this._notifyOnStatusRejected = new string[this._notifyOnStatus.Length];
-                for (var i = 0; i < this._notifyOnStatus.Length; i++)
+                if (!global::BoardingDsl.OrderStatusJson.IsDefined(this._notifyOnStatus[i]))
                 {
-                    var item = this._notifyOnStatus[i];
-                    this._notifyOnStatusRejected[i] = global::BoardingDsl.OrderStatusJson.IsDefined(item) ? global::BoardingDsl.OrderStatusJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._notifyOnStatusRejected = new string[this._notifyOnStatus.Length];
+                    for (var k = 0; k < this._notifyOnStatus.Length; k++)
+                    {
+                        var item = this._notifyOnStatus[k];
+                        this._notifyOnStatusRejected[k] = global::BoardingDsl.OrderStatusJson.IsDefined(item) ? global::BoardingDsl.OrderStatusJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 

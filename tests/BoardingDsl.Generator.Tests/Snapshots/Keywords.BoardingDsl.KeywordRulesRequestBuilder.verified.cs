@@ -306,13 +306,19 @@ namespace BoardingDsl
             this._hasOldKinds = true;
             this._oldKindsRejected = null;
             this._oldKinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._oldKinds is not null && !global::System.Linq.Enumerable.All(this._oldKinds, global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined))
+            for (var i = 0; this._oldKinds is not null && i < this._oldKinds.Length; i++)
             {
-                this._oldKindsRejected = new string[this._oldKinds.Length];
-                for (var i = 0; i < this._oldKinds.Length; i++)
+                if (!global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(this._oldKinds[i]))
                 {
-                    var item = this._oldKinds[i];
-                    this._oldKindsRejected[i] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(item) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._oldKindsRejected = new string[this._oldKinds.Length];
+                    for (var k = 0; k < this._oldKinds.Length; k++)
+                    {
+                        var item = this._oldKinds[k];
+                        this._oldKindsRejected[k] = global::BoardingDsl.KeywordRulesRequestOldKindsJson.IsDefined(item) ? global::BoardingDsl.KeywordRulesRequestOldKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 

@@ -93,13 +93,19 @@ namespace BoardingDsl
             this._hasKinds = true;
             this._kindsRejected = null;
             this._kinds = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._kinds is not null && !global::System.Linq.Enumerable.All(this._kinds, global::BoardingDsl.ArraysRequestKindsJson.IsDefined))
+            for (var i = 0; this._kinds is not null && i < this._kinds.Length; i++)
             {
-                this._kindsRejected = new string[this._kinds.Length];
-                for (var i = 0; i < this._kinds.Length; i++)
+                if (!global::BoardingDsl.ArraysRequestKindsJson.IsDefined(this._kinds[i]))
                 {
-                    var item = this._kinds[i];
-                    this._kindsRejected[i] = global::BoardingDsl.ArraysRequestKindsJson.IsDefined(item) ? global::BoardingDsl.ArraysRequestKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._kindsRejected = new string[this._kinds.Length];
+                    for (var k = 0; k < this._kinds.Length; k++)
+                    {
+                        var item = this._kinds[k];
+                        this._kindsRejected[k] = global::BoardingDsl.ArraysRequestKindsJson.IsDefined(item) ? global::BoardingDsl.ArraysRequestKindsJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 

@@ -128,13 +128,19 @@ namespace BoardingDsl
             this._hasStates = true;
             this._statesRejected = null;
             this._states = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._states is not null && !global::System.Linq.Enumerable.All(this._states, global::BoardingDsl.StateJson.IsDefined))
+            for (var i = 0; this._states is not null && i < this._states.Length; i++)
             {
-                this._statesRejected = new string[this._states.Length];
-                for (var i = 0; i < this._states.Length; i++)
+                if (!global::BoardingDsl.StateJson.IsDefined(this._states[i]))
                 {
-                    var item = this._states[i];
-                    this._statesRejected[i] = global::BoardingDsl.StateJson.IsDefined(item) ? global::BoardingDsl.StateJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._statesRejected = new string[this._states.Length];
+                    for (var k = 0; k < this._states.Length; k++)
+                    {
+                        var item = this._states[k];
+                        this._statesRejected[k] = global::BoardingDsl.StateJson.IsDefined(item) ? global::BoardingDsl.StateJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 

@@ -64,13 +64,19 @@ namespace BoardingDsl
             this._hasHistory = true;
             this._historyRejected = null;
             this._history = values is null ? null : global::System.Linq.Enumerable.ToArray(values);
-            if (this._history is not null && !global::System.Linq.Enumerable.All(this._history, global::BoardingDsl.ThingStatusHistoryJson.IsDefined))
+            for (var i = 0; this._history is not null && i < this._history.Length; i++)
             {
-                this._historyRejected = new string[this._history.Length];
-                for (var i = 0; i < this._history.Length; i++)
+                if (!global::BoardingDsl.ThingStatusHistoryJson.IsDefined(this._history[i]))
                 {
-                    var item = this._history[i];
-                    this._historyRejected[i] = global::BoardingDsl.ThingStatusHistoryJson.IsDefined(item) ? global::BoardingDsl.ThingStatusHistoryJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    // Not documented (a cast such as (OrderStatus)99): every value's text, for Build()'s error.
+                    this._historyRejected = new string[this._history.Length];
+                    for (var k = 0; k < this._history.Length; k++)
+                    {
+                        var item = this._history[k];
+                        this._historyRejected[k] = global::BoardingDsl.ThingStatusHistoryJson.IsDefined(item) ? global::BoardingDsl.ThingStatusHistoryJson.ToJsonString(item) : ((long)item).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    break;
                 }
             }
 
