@@ -19,7 +19,7 @@ internal static class AnalyzerAttributes
             arguments.Add("Required = true");
         }
 
-        if (p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKinds.String)
+        if (p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKind.String)
         {
             arguments.Add("HttpsPattern = " + Identifiers.Literal(p.Pattern!));
         }
@@ -34,7 +34,7 @@ internal static class AnalyzerAttributes
             arguments.Add("WarnOnDuplicates = true");
         }
 
-        if (p.ValueShape == Shapes.Object && p.TypeName is { } objectType)
+        if (p.ValueShape == Shape.Object && p.TypeName is { } objectType)
         {
             arguments.Add("Builder = typeof(" + objectType + "Builder)");
         }
@@ -52,8 +52,8 @@ internal static class AnalyzerAttributes
     {
         var element = p.ValueShape switch
         {
-            Shapes.Object or Shapes.Enum => p.TypeName!,
-            Shapes.Opaque => "global::System.Text.Json.JsonElement",
+            Shape.Object or Shape.Enum => p.TypeName!,
+            Shape.Opaque => "global::System.Text.Json.JsonElement",
             _ => ScalarKinds.CSharpType(p.ScalarKind),
         };
         return p.IsArray ? element + "[]" : element;

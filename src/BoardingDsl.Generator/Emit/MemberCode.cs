@@ -16,31 +16,31 @@ internal static class MemberCode
     /// <summary>A statement writing <paramref name="value"/> (a property of <c>this</c>) under the encoded name <paramref name="name"/>.</summary>
     public static string Write(PropertyModel p, bool nullable, string name, string value, string dateTimeText)
     {
-        if (p.ValueShape == Shapes.Enum && p.IsOpenEnum)
+        if (p.ValueShape == Shape.Enum && p.IsOpenEnum)
         {
             // The open companion writes back exactly the string CCV sent (WriteString writes a null string as JSON null).
             return "writer.WriteString(" + name + ", " + value + (nullable ? "?" : string.Empty) + ".ToJsonString());";
         }
 
-        if (p.ValueShape == Shapes.Enum)
+        if (p.ValueShape == Shape.Enum)
         {
             var text = nullable ? value + ".HasValue ? " + p.TypeName + "Json.ToJsonString(" + value + ".Value) : null" : p.TypeName + "Json.ToJsonString(" + value + ")";
             return "writer.WriteString(" + name + ", " + text + ");";
         }
 
-        if (p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.String)
+        if (p.ValueShape == Shape.Scalar && p.ScalarKind == ScalarKind.String)
         {
             return "writer.WriteString(" + name + ", " + value + ");";
         }
 
-        if (p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.DateTime)
+        if (p.ValueShape == Shape.Scalar && p.ScalarKind == ScalarKind.DateTime)
         {
             return Json + ".WriteMember(writer, " + name + ", " + value + ", " + dateTimeText + ");";
         }
 
-        if (!nullable && p.ValueShape == Shapes.Scalar && p.ScalarKind != ScalarKinds.Decimal)
+        if (!nullable && p.ValueShape == Shape.Scalar && p.ScalarKind != ScalarKind.Decimal)
         {
-            return (p.ScalarKind == ScalarKinds.Boolean ? "writer.WriteBoolean(" : "writer.WriteNumber(") + name + ", " + value + ");";
+            return (p.ScalarKind == ScalarKind.Boolean ? "writer.WriteBoolean(" : "writer.WriteNumber(") + name + ", " + value + ");";
         }
 
         // Objects, opaque values, decimals and nullable scalars: BoardingJson has an overload per type.
@@ -54,17 +54,17 @@ internal static class MemberCode
         const string IsNull = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ";
         return p.ValueShape switch
         {
-            Shapes.Enum when p.IsOpenEnum => IsNull + "(" + p.TypeName + OpenValue.Suffix + "?)" + p.TypeName + OpenValue.Suffix + ".Read(ref reader)",
-            Shapes.Enum => IsNull + "(" + p.TypeName + "?)" + p.TypeName + "Json.Read(ref reader)",
-            Shapes.Object => IsNull + p.TypeName + ".ReadFrom(ref reader)",
-            Shapes.Opaque => IsNull + "(global::System.Text.Json.JsonElement?)" + Json + ".ReadElement(ref reader)",
+            Shape.Enum when p.IsOpenEnum => IsNull + "(" + p.TypeName + OpenValue.Suffix + "?)" + p.TypeName + OpenValue.Suffix + ".Read(ref reader)",
+            Shape.Enum => IsNull + "(" + p.TypeName + "?)" + p.TypeName + "Json.Read(ref reader)",
+            Shape.Object => IsNull + p.TypeName + ".ReadFrom(ref reader)",
+            Shape.Opaque => IsNull + "(global::System.Text.Json.JsonElement?)" + Json + ".ReadElement(ref reader)",
             _ => p.ScalarKind switch
             {
-                ScalarKinds.Boolean => Json + ".ReadNullableBoolean(ref reader, " + member + ")",
-                ScalarKinds.Decimal => Json + ".ReadNullableDecimal(ref reader, " + member + ")",
-                ScalarKinds.Double => Json + ".ReadNullableDouble(ref reader, " + member + ")",
-                ScalarKinds.Integer => Json + ".ReadNullableInt64(ref reader, " + member + ")",
-                ScalarKinds.DateTime => Json + ".ReadNullableDateTime(ref reader, " + member + ", out " + dateTimeText + ")",
+                ScalarKind.Boolean => Json + ".ReadNullableBoolean(ref reader, " + member + ")",
+                ScalarKind.Decimal => Json + ".ReadNullableDecimal(ref reader, " + member + ")",
+                ScalarKind.Double => Json + ".ReadNullableDouble(ref reader, " + member + ")",
+                ScalarKind.Integer => Json + ".ReadNullableInt64(ref reader, " + member + ")",
+                ScalarKind.DateTime => Json + ".ReadNullableDateTime(ref reader, " + member + ", out " + dateTimeText + ")",
                 _ => Json + ".ReadString(ref reader, " + member + ")",
             },
         };

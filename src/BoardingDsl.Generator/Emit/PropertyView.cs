@@ -30,24 +30,30 @@ internal sealed class PropertyView
         HasLocal = names.HasLocal;
         TextLocal = names.TextLocal;
         Doc = Identifiers.XmlText(p.Description ?? "The '" + p.JsonName + "' member.");
-        Shape = p.Shape;
-        ValueShape = p.ValueShape;
-        Scalar = p.ScalarKind;
+        // The decisions the templates branch on, as booleans: the templates never see the model's vocabulary.
+        IsEnumValue = p.ValueShape == Shape.Enum;
+        IsObjectValue = p.ValueShape == Shape.Object;
+        IsOpaqueValue = p.ValueShape == Shape.Opaque;
+        IsScalarValue = p.ValueShape == Shape.Scalar;
+        IsString = p.ScalarKind == ScalarKind.String;
+        IsBoolean = p.ScalarKind == ScalarKind.Boolean;
+        IsDouble = p.ScalarKind == ScalarKind.Double;
+        IsInteger = p.ScalarKind == ScalarKind.Integer;
         IsArray = p.IsArray;
         IsRequired = p.IsRequired && hasWith;
         IsNullable = p.IsNullable;
-        IsHttpsUrl = p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKinds.String;
-        IsUri = p.Format == "uri" && p.ScalarKind == ScalarKinds.String;
-        IsEmail = p.Format == "email" && p.ScalarKind == ScalarKinds.String;
-        IsDecimal = p.ScalarKind == ScalarKinds.Decimal;
-        IsDateTime = !p.IsArray && p.ValueShape == Shapes.Scalar && p.ScalarKind == ScalarKinds.DateTime;
-        IsOpenEnum = p.IsOpenEnum && p.ValueShape == Shapes.Enum;
-        EnumType = p.ValueShape == Shapes.Enum ? p.TypeName! : string.Empty;
+        IsHttpsUrl = p.HttpsOnly && !p.IsArray && p.ScalarKind == ScalarKind.String;
+        IsUri = p.Format == StringFormat.Uri && p.ScalarKind == ScalarKind.String;
+        IsEmail = p.Format == StringFormat.Email && p.ScalarKind == ScalarKind.String;
+        IsDecimal = p.ScalarKind == ScalarKind.Decimal;
+        IsDateTime = !p.IsArray && p.ValueShape == Shape.Scalar && p.ScalarKind == ScalarKind.DateTime;
+        IsOpenEnum = p.IsOpenEnum && p.ValueShape == Shape.Enum;
+        EnumType = p.ValueShape == Shape.Enum ? p.TypeName! : string.Empty;
         ValueType = ValueTypeOf(p);
-        IsValueType = p.ValueShape is Shapes.Enum or Shapes.Opaque || (p.ValueShape == Shapes.Scalar && p.ScalarKind != ScalarKinds.String);
+        IsValueType = p.ValueShape is Shape.Enum or Shape.Opaque || (p.ValueShape == Shape.Scalar && p.ScalarKind != ScalarKind.String);
         TypeName = p.TypeName ?? string.Empty;
         BuilderType = p.TypeName is null ? string.Empty : p.TypeName + "Builder";
-        EnumJson = p.ValueShape == Shapes.Enum ? p.TypeName + "Json" : string.Empty;
+        EnumJson = p.ValueShape == Shape.Enum ? p.TypeName + "Json" : string.Empty;
         ModelType = p.IsArray ? "global::System.Collections.Generic.IReadOnlyList<" + ValueType + ">" : ValueType;
         ModelTypeNullable = ModelType + "?";
         IsModelNullable = !IsRequired || p.IsNullable;
@@ -82,7 +88,7 @@ internal sealed class PropertyView
         var constJson = p.ConstKind == "string" ? "\"" + p.ConstText + "\"" : p.ConstText;
         ConstRule = p.ConstKind is null ? null : Identifiers.Literal("const " + constJson);
         ConstMessage = p.ConstKind is null ? null : Identifiers.Literal("must be " + constJson);
-        OpaqueTypes = p.ValueShape == Shapes.Opaque ? p.OpaqueTypes : string.Empty;
+        OpaqueTypes = p.ValueShape == Shape.Opaque ? p.OpaqueTypes : string.Empty;
         OpaqueTypeRule = OpaqueTypes.Length == 0 ? null : Identifiers.Literal("type " + OpaqueTypes.Replace("|", ", "));
         OpaqueAllowsObject = OpaqueTypes.Contains("object") ? "true" : "false";
         OpaqueAllowsNull = OpaqueTypes.Contains("null") ? "true" : "false";
@@ -94,12 +100,12 @@ internal sealed class PropertyView
         };
         UniqueCall = p.ValueShape switch
         {
-            Shapes.Object => "AreUniqueModels",
-            Shapes.Opaque => "AreUniqueJson",
-            _ when p.ScalarKind == ScalarKinds.DateTime => "AreUniqueDateTimes",
+            Shape.Object => "AreUniqueModels",
+            Shape.Opaque => "AreUniqueJson",
+            _ when p.ScalarKind == ScalarKind.DateTime => "AreUniqueDateTimes",
             _ => "AreUnique",
         };
-        HasScalarRules = p.ScalarKind == ScalarKinds.String
+        HasScalarRules = p.ScalarKind == ScalarKind.String
             ? Pattern is not null || IsUri || IsEmail || MinLength is not null || MaxLength is not null || ConstValue is not null
             : Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null || MultipleOf is not null || ConstValue is not null;
         IsDeprecated = p.IsDeprecated;
@@ -174,11 +180,25 @@ internal sealed class PropertyView
 
     public string Doc { get; }
 
-    public string Shape { get; }
+    /// <summary>One value (or array element) is a generated enum.</summary>
+    public bool IsEnumValue { get; }
 
-    public string ValueShape { get; }
+    /// <summary>One value (or array element) is a generated object.</summary>
+    public bool IsObjectValue { get; }
 
-    public string Scalar { get; }
+    /// <summary>One value (or array element) is any JSON (<c>JsonElement</c>).</summary>
+    public bool IsOpaqueValue { get; }
+
+    /// <summary>One value (or array element) is a string, number or boolean.</summary>
+    public bool IsScalarValue { get; }
+
+    public bool IsString { get; }
+
+    public bool IsBoolean { get; }
+
+    public bool IsDouble { get; }
+
+    public bool IsInteger { get; }
 
     public bool IsArray { get; }
 
@@ -230,9 +250,9 @@ internal sealed class PropertyView
     /// <summary>The C# literal of the prefix when the pattern is only <c>^literal</c> (see <see cref="PatternPrefix"/>).</summary>
     public string? PatternPrefixLiteral { get; }
 
-    public string? MinLength { get; }
+    public int? MinLength { get; }
 
-    public string? MaxLength { get; }
+    public int? MaxLength { get; }
 
     public string? Minimum { get; }
 
@@ -242,9 +262,9 @@ internal sealed class PropertyView
 
     public string? Maximum { get; }
 
-    public string? MinItems { get; }
+    public int? MinItems { get; }
 
-    public string? MaxItems { get; }
+    public int? MaxItems { get; }
 
     public bool UniqueItems { get; }
 
@@ -321,15 +341,15 @@ internal sealed class PropertyView
     private static string Flatten(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>A bound as a C# literal of the property's type (decimal also for integers, so no bound overflows a long).</summary>
-    private static string? NumberLiteral(string? value, string scalarKind) => value is null
+    private static string? NumberLiteral(string? value, ScalarKind scalarKind) => value is null
         ? null
-        : scalarKind == ScalarKinds.Double ? value + "d" : value + "m";
+        : scalarKind == ScalarKind.Double ? value + "d" : value + "m";
 
     private static string ValueTypeOf(PropertyModel p) => p.ValueShape switch
     {
-        Shapes.Enum => p.IsOpenEnum ? p.TypeName + OpenValue.Suffix : p.TypeName!,
-        Shapes.Object => p.TypeName!,
-        Shapes.Opaque => "global::System.Text.Json.JsonElement",
+        Shape.Enum => p.IsOpenEnum ? p.TypeName + OpenValue.Suffix : p.TypeName!,
+        Shape.Object => p.TypeName!,
+        Shape.Opaque => "global::System.Text.Json.JsonElement",
         _ => ScalarKinds.CSharpType(p.ScalarKind),
     };
 
@@ -338,16 +358,16 @@ internal sealed class PropertyView
         var member = Identifiers.Literal(p.JsonName);
         return p.ValueShape switch
         {
-            Shapes.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : "Json") + ".Read(ref reader)",
-            Shapes.Object => p.TypeName + ".ReadFrom(ref reader)",
-            Shapes.Opaque => Json + ".ReadElement(ref reader)",
+            Shape.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : "Json") + ".Read(ref reader)",
+            Shape.Object => p.TypeName + ".ReadFrom(ref reader)",
+            Shape.Opaque => Json + ".ReadElement(ref reader)",
             _ => p.ScalarKind switch
             {
-                ScalarKinds.Boolean => Json + ".ReadBoolean(ref reader, " + member + ")",
-                ScalarKinds.Decimal => Json + ".ReadDecimal(ref reader, " + member + ")",
-                ScalarKinds.Double => Json + ".ReadDouble(ref reader, " + member + ")",
-                ScalarKinds.Integer => Json + ".ReadInt64(ref reader, " + member + ")",
-                ScalarKinds.DateTime => Json + ".ReadDateTime(ref reader, " + member + ", out _)",
+                ScalarKind.Boolean => Json + ".ReadBoolean(ref reader, " + member + ")",
+                ScalarKind.Decimal => Json + ".ReadDecimal(ref reader, " + member + ")",
+                ScalarKind.Double => Json + ".ReadDouble(ref reader, " + member + ")",
+                ScalarKind.Integer => Json + ".ReadInt64(ref reader, " + member + ")",
+                ScalarKind.DateTime => Json + ".ReadDateTime(ref reader, " + member + ", out _)",
                 _ => Json + ".ReadString(ref reader, " + member + ")!",
             },
         };
@@ -355,15 +375,15 @@ internal sealed class PropertyView
 
     private static string WriteStatement(PropertyModel p, string value) => p.ValueShape switch
     {
-        Shapes.Enum when p.IsOpenEnum => "writer.WriteStringValue(" + value + ".ToJsonString());",
-        Shapes.Enum => "writer.WriteStringValue(" + p.TypeName + "Json.ToJsonString(" + value + "));",
-        Shapes.Object or Shapes.Opaque => value + ".WriteTo(writer);",
+        Shape.Enum when p.IsOpenEnum => "writer.WriteStringValue(" + value + ".ToJsonString());",
+        Shape.Enum => "writer.WriteStringValue(" + p.TypeName + "Json.ToJsonString(" + value + "));",
+        Shape.Object or Shape.Opaque => value + ".WriteTo(writer);",
         _ => p.ScalarKind switch
         {
-            ScalarKinds.Boolean => "writer.WriteBooleanValue(" + value + ");",
-            ScalarKinds.Decimal => Json + ".WriteDecimalValue(writer, " + value + ");",
-            ScalarKinds.Double or ScalarKinds.Integer => "writer.WriteNumberValue(" + value + ");",
-            ScalarKinds.DateTime => "writer.WriteStringValue(" + value + ");",
+            ScalarKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
+            ScalarKind.Decimal => Json + ".WriteDecimalValue(writer, " + value + ");",
+            ScalarKind.Double or ScalarKind.Integer => "writer.WriteNumberValue(" + value + ");",
+            ScalarKind.DateTime => "writer.WriteStringValue(" + value + ");",
             _ => "writer.WriteStringValue(" + value + ");",
         },
     };

@@ -23,7 +23,7 @@ internal static class TemplateRenderer
     public static (string HintName, string Source)[] Render(TypeModel type)
     {
         var view = new TypeView(type, Version);
-        if (type.Kind == TypeKinds.Enum)
+        if (type.Kind == TypeKind.Enum)
         {
             return new[] { (type.HintName, Render("Enum", view)) };
         }

@@ -29,7 +29,7 @@ internal sealed class TypeView
         Properties = type.Properties.Select((p, i) => new PropertyView(p, i, names[i], hasWith: !(p.IsReadOnly && !type.IsReadModel))).ToList();
         Members = type.Members.Select(m => new EnumMemberView(m)).ToList();
         HasFinal = type.Members.Any(m => m.IsFinal);
-        HasOpenValue = type.Kind == TypeKinds.Enum && type.HasOpenValue;
+        HasOpenValue = type.Kind == TypeKind.Enum && type.HasOpenValue;
         OpenValueName = type.OpenValueName;
         FirstMember = type.Members.Count > 0 ? type.Members[0].Name : string.Empty;
         FinalMembers = string.Join(" or ", type.Members.Where(m => m.IsFinal).Select(m => type.Name + "." + m.Name));
@@ -114,7 +114,7 @@ internal sealed class EntryView
     {
         Name = e.Name;
         Operation = e.Operation;
-        IsRequest = e.Role == "request";
+        IsRequest = e.Role == EndpointRole.Request;
         Doc = Identifiers.XmlText(e.Operation + ": " + e.Method + " " + e.Path);
         Undocumented = e.Undocumented is null ? null : Identifiers.XmlText(e.Undocumented);
         MethodExpression = e.Method switch

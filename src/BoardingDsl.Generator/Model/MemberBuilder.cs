@@ -80,7 +80,7 @@ internal sealed class MemberBuilder
             members.Add(new EnumMemberModel(value.Value, name, value.Description, node.FinalValues.Contains(value.Value)));
         }
 
-        type.Model = new TypeModel(TypeKinds.Enum, type.Document.Namespace, type.Name, _context.Options.IsPublic, node.Description ?? node.Title,
+        type.Model = new TypeModel(TypeKind.Enum, type.Document.Namespace, type.Name, _context.Options.IsPublic, node.Description ?? node.Title,
             type.Document.FileName, RootId(type), type.Document.IsUnverified, false, EquatableArray<PropertyModel>.Empty,
             members.ToEquatableArray(), null);
     }
@@ -131,20 +131,20 @@ internal sealed class MemberBuilder
                 method,
                 property.Schema.Description ?? shape.Description,
                 shape.Shape,
-                element?.Shape ?? string.Empty,
+                element?.Shape ?? Shape.None,
                 element?.ScalarKind ?? shape.ScalarKind,
                 element?.TypeName ?? shape.TypeName,
                 required.Contains(property.Name),
                 shape.Nullable,
                 // An array's value rules are its elements' (items); the same keywords on the array itself constrain nothing.
-                (element ?? shape).Format,
+                FormatOf((element ?? shape).Format),
                 (element ?? shape).Pattern,
-                (element ?? shape).MinLength,
-                (element ?? shape).MaxLength,
+                Count((element ?? shape).MinLength),
+                Count((element ?? shape).MaxLength),
                 (element ?? shape).Minimum,
                 (element ?? shape).Maximum,
-                shape.MinItems,
-                shape.MaxItems,
+                Count(shape.MinItems),
+                Count(shape.MaxItems),
                 shape.UniqueItems,
                 (element ?? shape).ExtraRequired.ToEquatableArray(),
                 shape.IgnoredUnlessSet,
@@ -180,8 +180,21 @@ internal sealed class MemberBuilder
             }
         }
 
-        type.Model = new TypeModel(TypeKinds.Object, type.Document.Namespace, type.Name, _context.Options.IsPublic, node.Description ?? node.Title,
+        type.Model = new TypeModel(TypeKind.Object, type.Document.Namespace, type.Name, _context.Options.IsPublic, node.Description ?? node.Title,
             type.Document.FileName, RootId(type), type.Document.IsUnverified, node.AdditionalProperties != false,
             properties.ToEquatableArray(), EquatableArray<EnumMemberModel>.Empty, null);
     }
+
+    /// <summary>What <c>format</c> makes <c>Build()</c> check on a string (date-time and decimal are types, not checks).</summary>
+    private static StringFormat FormatOf(string? format) => format switch
+    {
+        "uri" => StringFormat.Uri,
+        "email" => StringFormat.Email,
+        _ => StringFormat.None,
+    };
+
+    /// <summary>A length or item count the reader already checked is a whole number from 0 to int.MaxValue (JSON Schema allows <c>2.0</c>).</summary>
+    private static int? Count(string? text) => text is null
+        ? null
+        : (int)decimal.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

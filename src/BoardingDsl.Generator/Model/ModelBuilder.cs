@@ -136,6 +136,6 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        return new EntryModel(TypeNamer.EntryName(type.Document), e.Operation, e.Role, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
+        return new EntryModel(TypeNamer.EntryName(type.Document), e.Operation, e.Role == "response" ? EndpointRole.Response : EndpointRole.Request, e.Method, e.Path, e.Responses, type.ResponseType?.FullName, e.Undocumented, e.Parameters);
     }
 }

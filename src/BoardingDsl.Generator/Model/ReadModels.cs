@@ -30,7 +30,7 @@ internal static class ReadModels
                 continue;
             }
 
-            foreach (var p in type.Model.Properties.Where(p => p.ValueShape == Shapes.Object))
+            foreach (var p in type.Model.Properties.Where(p => p.ValueShape == Shape.Object))
             {
                 if (context.TypesByName.TryGetValue(p.TypeName!, out var target))
                 {
@@ -44,13 +44,13 @@ internal static class ReadModels
 
     /// <summary>The enums a member of a read model uses: each gets its open value companion.</summary>
     public static HashSet<string> OpenEnums(HashSet<PendingType> read) => new(
-        read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shapes.Enum).Select(p => p.TypeName!),
+        read.SelectMany(t => t.Model!.Properties).Where(p => p.ValueShape == Shape.Enum).Select(p => p.TypeName!),
         StringComparer.Ordinal);
 
     /// <summary>A read model's enum members hold the open companion; an enum such a member uses gets one.</summary>
     public static TypeModel Open(TypeModel model, bool isRead, HashSet<string> openEnums)
     {
-        if (model.Kind == TypeKinds.Enum)
+        if (model.Kind == TypeKind.Enum)
         {
             return openEnums.Contains(model.FullName) ? model with { HasOpenValue = true } : model;
         }
@@ -65,14 +65,14 @@ internal static class ReadModels
             model = model with { Properties = model.Properties.Select(p => p.IsReadOnly ? p with { IsRequired = false } : p).ToEquatableArray() };
         }
 
-        if (!isRead || !model.Properties.Any(p => p.ValueShape == Shapes.Enum))
+        if (!isRead || !model.Properties.Any(p => p.ValueShape == Shape.Enum))
         {
             return model;
         }
 
         return model with
         {
-            Properties = model.Properties.Select(p => p.ValueShape == Shapes.Enum ? p with { IsOpenEnum = true } : p).ToEquatableArray(),
+            Properties = model.Properties.Select(p => p.ValueShape == Shape.Enum ? p with { IsOpenEnum = true } : p).ToEquatableArray(),
         };
     }
 }

@@ -5,9 +5,9 @@ namespace BoardingDsl.Generator.Model;
 /// <summary>What one schema node turned out to be after following <c>$ref</c>, <c>anyOf</c> and <c>allOf</c>.</summary>
 internal sealed class ResolvedShape
 {
-    public string Shape { get; set; } = Shapes.Opaque;
+    public Shape Shape { get; set; } = Shape.Opaque;
 
-    public string ScalarKind { get; set; } = string.Empty;
+    public ScalarKind ScalarKind { get; set; } = ScalarKind.None;
 
     public string? TypeName { get; set; }
 

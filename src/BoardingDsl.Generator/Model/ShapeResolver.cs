@@ -190,7 +190,7 @@ internal sealed class ShapeResolver
             return null;
         }
 
-        var target = shape.Shape == Shapes.Object ? _context.TypesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
+        var target = shape.Shape == Shape.Object ? _context.TypesByName.TryGetValue(shape.TypeName ?? string.Empty, out var t) ? t : null : null;
         // The required-only parts add required members and nothing else: any other rule in them is reported, not dropped.
         foreach (var part in node.AllOf.Where(IsRequiredOnly))
         {
@@ -234,12 +234,12 @@ internal sealed class ShapeResolver
     /// <summary>A <c>const</c> that <c>Build()</c> compares: a string, number or boolean on a member of that type; otherwise BDSL1019.</summary>
     private ConstValue? CheckConst(SchemaDocument doc, ConstValue constant, ResolvedShape shape)
     {
-        var target = shape.Shape == Shapes.Array ? null : shape;
-        var ok = target is { Shape: Shapes.Scalar } && constant.Kind switch
+        var target = shape.Shape == Shape.Array ? null : shape;
+        var ok = target is { Shape: Shape.Scalar } && constant.Kind switch
         {
-            "string" => target.ScalarKind == ScalarKinds.String,
-            "number" => target.ScalarKind is ScalarKinds.Decimal or ScalarKinds.Double or ScalarKinds.Integer,
-            "boolean" => target.ScalarKind == ScalarKinds.Boolean,
+            "string" => target.ScalarKind == ScalarKind.String,
+            "number" => target.ScalarKind is ScalarKind.Decimal or ScalarKind.Double or ScalarKind.Integer,
+            "boolean" => target.ScalarKind == ScalarKind.Boolean,
             _ => false,
         };
         if (!ok)
@@ -303,7 +303,7 @@ internal sealed class ShapeResolver
                 return null;
             }
 
-            shape.Shape = Shapes.Enum;
+            shape.Shape = Shape.Enum;
             shape.TypeName = pending.FullName;
             return shape;
         }
@@ -318,17 +318,17 @@ internal sealed class ShapeResolver
                     return null;
                 }
 
-                shape.Shape = Shapes.Object;
+                shape.Shape = Shape.Object;
                 shape.TypeName = pending.FullName;
                 return shape;
             }
 
             case "array":
             {
-                shape.Shape = Shapes.Array;
+                shape.Shape = Shape.Array;
                 if (node.Items is null)
                 {
-                    shape.Element = new ResolvedShape { Shape = Shapes.Opaque };
+                    shape.Element = new ResolvedShape { Shape = Shape.Opaque };
                     return shape;
                 }
 
@@ -338,9 +338,9 @@ internal sealed class ShapeResolver
                     return null;
                 }
 
-                if (element.Shape == Shapes.Array || element.Nullable)
+                if (element.Shape == Shape.Array || element.Nullable)
                 {
-                    _context.Report(doc, D.UnsupportedTypeAt(node.Items.Location, element.Shape == Shapes.Array
+                    _context.Report(doc, D.UnsupportedTypeAt(node.Items.Location, element.Shape == Shape.Array
                         ? "Arrays of arrays are not supported."
                         : "Array elements that may be null are not supported."));
                     return null;
@@ -351,11 +351,11 @@ internal sealed class ShapeResolver
             }
 
             case "string":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = ScalarKinds.String;
+                shape.Shape = Shape.Scalar;
+                shape.ScalarKind = ScalarKind.String;
                 if (node.Format == "date-time")
                 {
-                    shape.ScalarKind = ScalarKinds.DateTime;
+                    shape.ScalarKind = ScalarKind.DateTime;
                 }
                 else if (node.Format is not null && !SchemaKeywords.StringFormats.Contains(node.Format))
                 {
@@ -366,8 +366,8 @@ internal sealed class ShapeResolver
                 return shape;
             case "number":
             case "integer":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = type == "integer" ? ScalarKinds.Integer : node.Format == "decimal" ? ScalarKinds.Decimal : ScalarKinds.Double;
+                shape.Shape = Shape.Scalar;
+                shape.ScalarKind = type == "integer" ? ScalarKind.Integer : node.Format == "decimal" ? ScalarKind.Decimal : ScalarKind.Double;
                 if (node.Format is not null && (type == "integer" || !SchemaKeywords.NumberFormats.Contains(node.Format)))
                 {
                     _context.Report(doc, D.UnsupportedFormatAt(node.FormatLocation, node.Format, "a " + type));
@@ -376,12 +376,12 @@ internal sealed class ShapeResolver
                 shape.Format = null;
                 return shape;
             case "boolean":
-                shape.Shape = Shapes.Scalar;
-                shape.ScalarKind = ScalarKinds.Boolean;
+                shape.Shape = Shape.Scalar;
+                shape.ScalarKind = ScalarKind.Boolean;
                 return shape;
             default:
                 // An object without declared properties, or a schema without a type: a shape the docs leave open.
-                shape.Shape = Shapes.Opaque;
+                shape.Shape = Shape.Opaque;
                 shape.Nullable = true;
                 if (type == "object" || (types.Count == 0 && node.Types.Contains("null")))
                 {

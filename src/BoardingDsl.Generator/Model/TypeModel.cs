@@ -9,15 +9,19 @@ internal sealed record GenerationModel(EquatableArray<TypeModel> Types);
 
 internal sealed record ModelResult(GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
-internal static class TypeKinds
+/// <summary>What a generated type is.</summary>
+internal enum TypeKind
 {
-    public const string Object = "object";
-    public const string Enum = "enum";
+    /// <summary>A model class and its builder.</summary>
+    Object,
+
+    /// <summary>A C# enum (and its JSON helpers, and an open companion where a model read from CCV holds it).</summary>
+    Enum,
 }
 
 /// <summary>One generated C# type: an object (model + builder) or an enum.</summary>
 internal sealed record TypeModel(
-    string Kind,
+    TypeKind Kind,
     string Namespace,
     string Name,
     bool IsPublic,
@@ -67,7 +71,7 @@ internal sealed record EnumMemberModel(string JsonValue, string Name, string? De
 internal sealed record EntryModel(
     string Name,
     string Operation,
-    string Role,
+    EndpointRole Role,
     string Method,
     string Path,
     EquatableArray<ResponseInfo> Responses,
@@ -75,32 +79,86 @@ internal sealed record EntryModel(
     string? Undocumented,
     EquatableArray<string> Parameters);
 
-internal static class Shapes
+/// <summary>What a property (or one array element) holds.</summary>
+internal enum Shape
 {
-    public const string Scalar = "scalar";
-    public const string Enum = "enum";
-    public const string Object = "object";
-    public const string Opaque = "opaque";
-    public const string Array = "array";
+    /// <summary>Nothing: the element shape of a property that is not an array.</summary>
+    None,
+
+    /// <summary>A JSON string, number or boolean (see <see cref="ScalarKind"/>).</summary>
+    Scalar,
+
+    /// <summary>A value of a generated enum.</summary>
+    Enum,
+
+    /// <summary>A generated object (model and builder).</summary>
+    Object,
+
+    /// <summary>Any JSON value, kept as a <c>JsonElement</c> (an object whose members the schema does not give).</summary>
+    Opaque,
+
+    /// <summary>A JSON array (see <see cref="PropertyModel.ElementShape"/>).</summary>
+    Array,
+}
+
+/// <summary>The C# type of a scalar.</summary>
+internal enum ScalarKind
+{
+    /// <summary>Not a scalar (an enum, object or opaque value).</summary>
+    None,
+
+    /// <summary><c>string</c>.</summary>
+    String,
+
+    /// <summary><c>bool</c>.</summary>
+    Boolean,
+
+    /// <summary><c>decimal</c>: a number with <c>format: decimal</c> (money, kept exact).</summary>
+    Decimal,
+
+    /// <summary><c>double</c>: any other number.</summary>
+    Double,
+
+    /// <summary><c>long</c>: an integer.</summary>
+    Integer,
+
+    /// <summary><c>DateTimeOffset</c>: a string with <c>format: date-time</c> (its text kept for the way back).</summary>
+    DateTime,
+}
+
+/// <summary>What a string's <c>format</c> makes <c>Build()</c> check.</summary>
+internal enum StringFormat
+{
+    /// <summary>No format check.</summary>
+    None,
+
+    /// <summary><c>format: uri</c>: an RFC 3986 absolute URI.</summary>
+    Uri,
+
+    /// <summary><c>format: email</c>: an RFC 5321 mailbox.</summary>
+    Email,
+}
+
+/// <summary>Whether an endpoint schema describes a request body or the answer of a call without one.</summary>
+internal enum EndpointRole
+{
+    /// <summary>The body of a call: a builder and <c>Boarding.&lt;Name&gt;()</c>.</summary>
+    Request,
+
+    /// <summary>What a call answers: read from CCV.</summary>
+    Response,
 }
 
 internal static class ScalarKinds
 {
-    public const string String = "string";
-    public const string Boolean = "boolean";
-    public const string Decimal = "decimal";
-    public const string Double = "double";
-    public const string Integer = "integer";
-    public const string DateTime = "date-time";
-
     /// <summary>The C# type of a scalar of this kind (one owner: the emitter's members and the fix's placeholders).</summary>
-    public static string CSharpType(string kind) => kind switch
+    public static string CSharpType(ScalarKind kind) => kind switch
     {
-        Boolean => "bool",
-        Decimal => "decimal",
-        Double => "double",
-        Integer => "long",
-        DateTime => "global::System.DateTimeOffset",
+        ScalarKind.Boolean => "bool",
+        ScalarKind.Decimal => "decimal",
+        ScalarKind.Double => "double",
+        ScalarKind.Integer => "long",
+        ScalarKind.DateTime => "global::System.DateTimeOffset",
         _ => "string",
     };
 }
@@ -111,29 +169,29 @@ internal sealed record PropertyModel(
     string Name,
     string Method,
     string? Description,
-    string Shape,
-    string ElementShape,
-    string ScalarKind,
+    Shape Shape,
+    Shape ElementShape,
+    ScalarKind ScalarKind,
     string? TypeName,
     bool IsRequired,
     bool IsNullable,
-    string? Format,
+    StringFormat Format,
     string? Pattern,
-    string? MinLength,
-    string? MaxLength,
+    int? MinLength,
+    int? MaxLength,
     string? Minimum,
     string? Maximum,
-    string? MinItems,
-    string? MaxItems,
+    int? MinItems,
+    int? MaxItems,
     bool UniqueItems,
     EquatableArray<string> ExtraRequired,
     string? IgnoredUnlessSet,
     bool WarnOnDuplicates)
 {
-    public bool IsArray => Shape == Shapes.Array;
+    public bool IsArray => Shape == Shape.Array;
 
     /// <summary>What one value (or one array element) is.</summary>
-    public string ValueShape => IsArray ? ElementShape : Shape;
+    public Shape ValueShape => IsArray ? ElementShape : Shape;
 
     /// <summary>
     /// An enum member (or enum array) of a model read from CCV (a response, or a type reachable from one): the model holds the

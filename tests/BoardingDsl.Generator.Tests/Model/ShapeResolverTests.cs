@@ -47,8 +47,8 @@ public class ShapeResolverTests
 
         var shape = Resolve(setup)!;
 
-        Assert.Equal(Shapes.Scalar, shape.Shape);
-        Assert.Equal(ScalarKinds.String, shape.ScalarKind);
+        Assert.Equal(Shape.Scalar, shape.Shape);
+        Assert.Equal(ScalarKind.String, shape.ScalarKind);
         Assert.True(shape.Nullable);
         Assert.Equal("3", shape.MaxLength);
         Assert.Empty(setup.Context.Diagnostics);
@@ -61,7 +61,7 @@ public class ShapeResolverTests
 
         var shape = Resolve(setup)!;
 
-        Assert.Equal(Shapes.Object, shape.Shape);
+        Assert.Equal(Shape.Object, shape.Shape);
         Assert.Equal("global::BoardingDsl.Money", shape.TypeName);
         Assert.True(shape.Nullable);
         Assert.Contains("global::BoardingDsl.Money", setup.Context.TypesByName.Keys);
@@ -85,7 +85,7 @@ public class ShapeResolverTests
 
         var shape = Resolve(setup)!;
 
-        Assert.Equal(Shapes.Object, shape.Shape);
+        Assert.Equal(Shape.Object, shape.Shape);
         Assert.Equal("global::BoardingDsl.Money", shape.TypeName);
         Assert.Equal(new[] { "currency" }, shape.ExtraRequired);
         Assert.False(shape.Nullable);
