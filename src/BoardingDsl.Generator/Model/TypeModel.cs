@@ -163,31 +163,78 @@ internal static class ScalarKinds
     };
 }
 
-/// <summary>A property of an object type, with the rules its builder checks.</summary>
-internal sealed record PropertyModel(
-    string JsonName,
-    string Name,
-    string Method,
-    string? Description,
-    Shape Shape,
-    Shape ElementShape,
-    ScalarKind ScalarKind,
-    string? TypeName,
-    bool IsRequired,
-    bool IsNullable,
-    StringFormat Format,
-    string? Pattern,
-    int? MinLength,
-    int? MaxLength,
-    string? Minimum,
-    string? Maximum,
-    int? MinItems,
-    int? MaxItems,
-    bool UniqueItems,
-    EquatableArray<string> ExtraRequired,
-    string? IgnoredUnlessSet,
-    bool WarnOnDuplicates)
+/// <summary>
+/// A property of an object type, with the rules its builder checks. Named members (as the STJ generator's
+/// <c>PropertyGenerationSpec</c>): a rule added later cannot slip into the wrong position of a constructor.
+/// </summary>
+internal sealed record PropertyModel
 {
+    /// <summary>The member's name in JSON, as the schema writes it.</summary>
+    public required string JsonName { get; init; }
+
+    /// <summary>The C# property name (unique in its type, not escaped).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The builder's method, <c>With&lt;Name&gt;</c>.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The schema's <c>description</c>, for the XML docs.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What the member holds; for an array, see <see cref="ElementShape"/>.</summary>
+    public required Shape Shape { get; init; }
+
+    /// <summary>What one element of an array holds; <see cref="Shape.None"/> when the member is not an array.</summary>
+    public Shape ElementShape { get; init; }
+
+    /// <summary>The C# type of a scalar value (or element); <see cref="ScalarKind.None"/> for enums, objects and opaque values.</summary>
+    public ScalarKind ScalarKind { get; init; }
+
+    /// <summary>The generated type of an enum or object value (or element), fully qualified.</summary>
+    public string? TypeName { get; init; }
+
+    /// <summary>Listed in the object's <c>required</c>.</summary>
+    public bool IsRequired { get; init; }
+
+    /// <summary>JSON <c>null</c> is a value of it (<c>type: [X, "null"]</c> or <c>anyOf [X, {type: null}]</c>).</summary>
+    public bool IsNullable { get; init; }
+
+    /// <summary>What the string's <c>format</c> makes <c>Build()</c> check.</summary>
+    public StringFormat Format { get; init; }
+
+    /// <summary>The <c>pattern</c>, as the schema writes it.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary><c>minLength</c>, in characters (Unicode scalar values).</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary><c>maxLength</c>, in characters (Unicode scalar values).</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary><c>minimum</c>, as the schema's exact text (the literal in generated code).</summary>
+    public string? Minimum { get; init; }
+
+    /// <summary><c>maximum</c>, as the schema's exact text.</summary>
+    public string? Maximum { get; init; }
+
+    /// <summary><c>minItems</c> of an array.</summary>
+    public int? MinItems { get; init; }
+
+    /// <summary><c>maxItems</c> of an array.</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary><c>uniqueItems: true</c> on an array (JSON equality).</summary>
+    public bool UniqueItems { get; init; }
+
+    /// <summary>Members this use of an object type requires beyond the type's own (<c>allOf [X, {required}]</c>).</summary>
+    public EquatableArray<string> ExtraRequired { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>x-ignored-unless-set</c>: the sibling without which CCV ignores this member (BDSL0004).</summary>
+    public string? IgnoredUnlessSet { get; init; }
+
+    /// <summary><c>x-warn-on-duplicates</c>: a value listed twice is BDSL0005.</summary>
+    public bool WarnOnDuplicates { get; init; }
+
     public bool IsArray => Shape == Shape.Array;
 
     /// <summary>What one value (or one array element) is.</summary>
