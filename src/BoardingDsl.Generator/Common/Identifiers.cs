@@ -6,7 +6,11 @@ namespace BoardingDsl.Generator.Common;
 /// <summary>Turns JSON names into C# identifiers.</summary>
 internal static class Identifiers
 {
-    /// <summary>PascalCase: word breaks at characters that cannot be in an identifier (<c>add-sales-package</c> → <c>AddSalesPackage</c>).</summary>
+    /// <summary>
+    /// PascalCase: word breaks at characters that cannot be in an identifier (<c>add-sales-package</c> →
+    /// <c>AddSalesPackage</c>). Never a keyword (its first letter is upper case and underscores are breaks), so never
+    /// escaped: the result composes into other names (<c>…Builder</c>, <c>With…</c>) as it is.
+    /// </summary>
     public static string ToPascalCase(string name)
     {
         var sb = new StringBuilder(name.Length);
@@ -28,7 +32,7 @@ internal static class Identifiers
             upperNext = false;
         }
 
-        return Finish(sb);
+        return Finish(sb, escape: false);
     }
 
     /// <summary>An enum member: the value with its first letter upper-cased and characters invalid in C# removed.</summary>
@@ -54,17 +58,21 @@ internal static class Identifiers
     public static bool IsValidIdentifier(string name) =>
         SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
 
-    /// <summary>camelCase for fields and parameters, escaped with <c>@</c> when it is a keyword.</summary>
-    public static string ToCamelCase(string pascal)
-    {
-        if (pascal.Length == 0)
-        {
-            return pascal;
-        }
+    /// <summary>camelCase for a parameter or local written as it is, escaped with <c>@</c> when it is a keyword.</summary>
+    public static string ToCamelCase(string pascal) => Escape(ToCamelName(pascal));
 
-        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
-    }
+    /// <summary>camelCase, not escaped: the stem of composed names (<c>_orderDate</c>, <c>orderDateText</c>).</summary>
+    public static string ToCamelName(string pascal) =>
+        pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+
+    /// <summary><paramref name="name"/> as C# writes it: with <c>@</c> when it is a keyword.</summary>
+    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>
+    /// The C# parameter name of an endpoint's path parameter (not escaped): one owner for the check that they are
+    /// distinct (<c>EndpointRules</c>) and the client method that declares them.
+    /// </summary>
+    public static string ParameterName(string jsonName) => ToCamelName(ToPascalCase(jsonName));
 
     /// <summary>A C# string literal with every special character escaped.</summary>
     public static string Literal(string? value) =>
@@ -136,9 +144,9 @@ internal static class Identifiers
     /// limit in their namespace. Inline type names join names that each passed <see cref="Finish"/>, so only the whole can be too long.
     /// </summary>
     public static bool FitsTypeName(string ns, string typeName) =>
-        Encoding.UTF8.GetByteCount(ns) + ".".Length + Encoding.UTF8.GetByteCount(typeName) + "Builder".Length <= MaxFullTypeNameBytes;
+        Encoding.UTF8.GetByteCount(ns) + ".".Length + Encoding.UTF8.GetByteCount(typeName) + GeneratedNames.BuilderSuffix.Length <= MaxFullTypeNameBytes;
 
-    private static string Finish(StringBuilder sb)
+    private static string Finish(StringBuilder sb, bool escape = true)
     {
         if (sb.Length == 0 || Encoding.UTF8.GetByteCount(sb.ToString()) > MaxIdentifierBytes)
         {
@@ -151,6 +159,6 @@ internal static class Identifiers
         }
 
         var result = sb.ToString();
-        return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
+        return escape ? Escape(result) : result;
     }
 }

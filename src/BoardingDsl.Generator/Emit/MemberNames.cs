@@ -78,7 +78,7 @@ internal sealed class MemberNames
 
     private static (MemberNames Names, IEnumerable<string> Used) Plain(string name)
     {
-        var camel = Identifiers.ToCamelCase(name).TrimStart('@');
+        var camel = Identifiers.ToCamelName(name);
         var pascal = char.ToUpperInvariant(camel[0]) + camel.Substring(1);
         var names = new MemberNames("_" + camel, "_has" + pascal, "s_" + camel, Identifiers.ToCamelCase(camel), "has" + pascal, camel + "Text");
         return (names, new[]
@@ -91,7 +91,7 @@ internal sealed class MemberNames
     private static MemberNames Indexed(string name, int index)
     {
         var suffix = index.ToString(CultureInfo.InvariantCulture);
-        var camel = Identifiers.ToCamelCase(name).TrimStart('@');
+        var camel = Identifiers.ToCamelName(name);
         return new MemberNames("_" + camel + suffix, "_has" + suffix, "s_" + camel + suffix, "v" + suffix, "h" + suffix, "t" + suffix);
     }
 }

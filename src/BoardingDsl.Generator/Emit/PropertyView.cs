@@ -52,8 +52,8 @@ internal sealed class PropertyView
         ValueType = ValueTypeOf(p);
         IsValueType = p.ValueShape is Shape.Enum or Shape.Opaque || (p.ValueShape == Shape.Scalar && p.ScalarKind != ScalarKind.String);
         TypeName = p.TypeName ?? string.Empty;
-        BuilderType = p.TypeName is null ? string.Empty : p.TypeName + "Builder";
-        EnumJson = p.ValueShape == Shape.Enum ? p.TypeName + "Json" : string.Empty;
+        BuilderType = p.TypeName is null ? string.Empty : p.TypeName + GeneratedNames.BuilderSuffix;
+        EnumJson = p.ValueShape == Shape.Enum ? p.TypeName + GeneratedNames.EnumJsonSuffix : string.Empty;
         ModelType = p.IsArray ? "global::System.Collections.Generic.IReadOnlyList<" + ValueType + ">" : ValueType;
         ModelTypeNullable = ModelType + "?";
         IsModelNullable = !IsRequired || p.IsNullable;
@@ -358,7 +358,7 @@ internal sealed class PropertyView
         var member = Identifiers.Literal(p.JsonName);
         return p.ValueShape switch
         {
-            Shape.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : "Json") + ".Read(ref reader)",
+            Shape.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : GeneratedNames.EnumJsonSuffix) + ".Read(ref reader)",
             Shape.Object => p.TypeName + ".ReadFrom(ref reader)",
             Shape.Opaque => Json + ".ReadElement(ref reader)",
             _ => p.ScalarKind switch

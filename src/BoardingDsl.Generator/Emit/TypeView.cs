@@ -134,7 +134,7 @@ internal sealed class EntryView
             .ToList();
         ResponseType = IsRequest ? e.ResponseTypeName : typeFullName;
         RequestType = IsRequest ? typeFullName : null;
-        Parameters = e.Parameters.Select(p => new ParameterView(Identifiers.Literal(p), Identifiers.ToCamelCase(Identifiers.ToPascalCase(p).TrimStart('@')))).ToList();
+        Parameters = e.Parameters.Select(p => new ParameterView(Identifiers.Literal(p), Identifiers.Escape(Identifiers.ParameterName(p)))).ToList();
     }
 
     public string Name { get; }

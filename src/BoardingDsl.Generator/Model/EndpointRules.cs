@@ -75,7 +75,7 @@ internal sealed class EndpointRules
         var parameters = new HashSet<string>(StringComparer.Ordinal) { "client", "request", "cancellationToken", "path" };
         foreach (var parameter in endpoint.Parameters)
         {
-            var param = Identifiers.ToCamelCase(Identifiers.ToPascalCase(parameter).TrimStart('@')).TrimStart('@');
+            var param = Identifiers.ParameterName(parameter);
             if (param.Length == 0 || !parameters.Add(param))
             {
                 _context.Report(doc, D.InvalidEndpointAt(endpoint.Location, $"the parameter '{parameter}' does not make a distinct C# parameter name"));

@@ -93,7 +93,7 @@ internal sealed class MemberBuilder
         var required = new HashSet<string>(node.Required.Select(r => r.Name), StringComparer.Ordinal);
         foreach (var property in node.Properties)
         {
-            var name = Identifiers.ToPascalCase(property.Name).TrimStart('@');
+            var name = Identifiers.ToPascalCase(property.Name);
             if (name.Length == 0)
             {
                 _context.Report(type.Document, D.NoIdentifierAt(property.NameLocation, property.Name));
@@ -101,7 +101,7 @@ internal sealed class MemberBuilder
             }
 
             var method = "With" + name;
-            if (method == type.Name + "Builder")
+            if (method == type.Name + GeneratedNames.BuilderSuffix)
             {
                 method += "Value"; // a method may not be named like the builder class it is in
             }

@@ -1,3 +1,4 @@
+using BoardingDsl.Generator.Common;
 using System;
 using System.Collections.Generic;
 
@@ -25,7 +26,7 @@ internal sealed class NamespaceClashes
     public void AddType(string ns, string name, bool isEnum, string? endpointRole, string definedBy)
     {
         Add(ns + "." + name, definedBy);
-        Add(ns + "." + name + (isEnum ? "Json" : "Builder"), definedBy);
+        Add(ns + "." + GeneratedNames.Companion(name, isEnum), definedBy);
         if (isEnum)
         {
             Add(ns + "." + name + OpenValue.Suffix, definedBy + " (its open value companion)");

@@ -36,7 +36,7 @@ internal sealed record TypeModel(
 {
     public string FullName => "global::" + Namespace + "." + Name;
 
-    public string BuilderName => Name + "Builder";
+    public string BuilderName => Name + GeneratedNames.BuilderSuffix;
 
     public string HintName => Namespace + "." + Name + ".g.cs";
 

@@ -20,7 +20,7 @@ namespace BoardingDsl.Generator.Model;
 internal sealed class TypeNamer
 {
     /// <summary>Members every generated type has (its own, or <see cref="object"/>'s): not a type's name, and not a property's as is.</summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
@@ -82,7 +82,7 @@ internal sealed class TypeNamer
     private static bool ShadowsReferencedName(string ns, string name, bool isEnum)
     {
         var fullName = ns + "." + name;
-        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(fullName + (isEnum ? "Json" : "Builder")) ||
+        return ReferencedNames.IsTaken(fullName) || ReferencedNames.IsTaken(GeneratedNames.Companion(fullName, isEnum)) ||
             (isEnum && ReferencedNames.IsTaken(fullName + OpenValue.Suffix));
     }
 
@@ -106,7 +106,7 @@ internal sealed class TypeNamer
             return "the open value companion of " + valueOwner.Name + " (" + valueOwner.Document.FileName + ")";
         }
 
-        foreach (var suffix in new[] { "Builder", "Json" })
+        foreach (var suffix in new[] { GeneratedNames.BuilderSuffix, GeneratedNames.EnumJsonSuffix })
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal) &&
                 _context.TypesByName.TryGetValue(fullName.Substring(0, fullName.Length - suffix.Length), out var owner))
@@ -131,7 +131,7 @@ internal sealed class TypeNamer
         var i = 0;
         if (parts.Length >= 2 && parts[0] == "$defs")
         {
-            name = Identifiers.ToPascalCase(Unescape(parts[1])).TrimStart('@');
+            name = Identifiers.ToPascalCase(Unescape(parts[1]));
             i = 2;
         }
         else
@@ -148,7 +148,7 @@ internal sealed class TypeNamer
         {
             if (parts[i] == "properties" && i + 1 < parts.Length)
             {
-                name += Identifiers.ToPascalCase(Unescape(parts[++i])).TrimStart('@');
+                name += Identifiers.ToPascalCase(Unescape(parts[++i]));
             }
             else if (parts[i] is "anyOf" or "allOf")
             {
@@ -164,7 +164,7 @@ internal sealed class TypeNamer
     /// <summary>A document's root type: its title, else its file's base name (with <c>Request</c> for a request); BDSL1010 when neither makes one.</summary>
     public string? RootTypeName(SchemaDocument doc)
     {
-        var fromTitle = doc.Title is null ? string.Empty : Identifiers.ToPascalCase(doc.Title).TrimStart('@');
+        var fromTitle = doc.Title is null ? string.Empty : Identifiers.ToPascalCase(doc.Title);
         if (fromTitle.Length > 0)
         {
             return fromTitle;
@@ -181,7 +181,7 @@ internal sealed class TypeNamer
     }
 
     /// <summary>The entry point's name, <c>Boarding.&lt;Name&gt;()</c>: the schema file's base name in PascalCase.</summary>
-    public static string EntryName(SchemaDocument doc) => Identifiers.ToPascalCase(BaseName(doc.FileName)).TrimStart('@');
+    public static string EntryName(SchemaDocument doc) => Identifiers.ToPascalCase(BaseName(doc.FileName));
 
     private static string BaseName(string fileName)
     {

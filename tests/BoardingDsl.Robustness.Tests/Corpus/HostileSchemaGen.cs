@@ -37,15 +37,12 @@ internal static class HostileSchemaGen
     /// companions), as titles or $defs keys they are a BDSL1008 by design: not for clean cases.
     /// </summary>
     private static readonly string[] ReservedTypeNames =
-    {
-        "Boarding", "BoardingClientOperations", "ToJson", "WriteTo", "FromJson", "ReadFrom", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "ReferenceEquals", "Finalize", "ExtensionData", "IsPresent",
-    };
+        BoardingDsl.Generator.Model.EndpointRules.ReservedTypeNames.Concat(BoardingDsl.Generator.Model.TypeNamer.ReservedMemberNames).ToArray();
 
     private static bool IsCleanTypeName(string name)
     {
         var p = NameRules.Pascal(name);
-        return !ReservedTypeNames.Contains(p) && !p.EndsWith("Builder", System.StringComparison.Ordinal) && !p.EndsWith("Json", System.StringComparison.Ordinal) &&
+        return !ReservedTypeNames.Contains(p) && !p.EndsWith(BoardingDsl.Generator.Common.GeneratedNames.BuilderSuffix, System.StringComparison.Ordinal) && !p.EndsWith(BoardingDsl.Generator.Common.GeneratedNames.EnumJsonSuffix, System.StringComparison.Ordinal) &&
                System.Text.Encoding.UTF8.GetByteCount(name) <= 120; // inline type names join names: a long path is a BDSL1010 by design
     }
 
