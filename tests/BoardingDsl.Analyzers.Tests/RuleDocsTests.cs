@@ -38,6 +38,7 @@ public class RuleDocsTests
     private static readonly Dictionary<string, string> NoExample = new()
     {
         [DiagnosticCatalogue.InternalErrorId] = "a bug in BoardingDsl; no schema is known to trigger it",
+        [DiagnosticCatalogue.NamespaceIsTypeId] = "the namespace comes from the project file, which a schema example cannot set",
     };
 
     /// <summary>
@@ -57,7 +58,7 @@ public class RuleDocsTests
     public void Every_rule_has_a_page_and_every_page_is_a_rule()
     {
         var ids = DiagnosticCatalogue.All.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToArray();
-        Assert.Equal(25, ids.Length);
+        Assert.Equal(28, ids.Length);
         Assert.Equal(ids, PageIds("BDSL*.md"));
     }
 

@@ -37,7 +37,7 @@ public class NameClashTests
         var outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(TestSchemas.Path("order"), order), new InMemoryAdditionalText(TestSchemas.Path("nested"), nested) }, options);
 
         var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
-        Assert.Equal("BDSL1008", diagnostic.Id);
+        Assert.Equal("BDSL1023", diagnostic.Id);
         Assert.Equal(TestSchemas.Path("nested"), diagnostic.Location.GetLineSpan().Path);
         Assert.Contains("'Acme.Order'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Acme.Order.g.cs", outcome.HintNames);

@@ -108,16 +108,16 @@ public class KnownBugTests
         {
             new SchemaFile("a.schema.json", Request(StringProps(new[] { "a" }), title: "Foo", file: "a.schema.json", operation: "RunA"), "Robust.KB_NamespaceClash.Order"),
             new SchemaFile("b.schema.json", Request(StringProps(new[] { "b" }), title: "Order", file: "b.schema.json", operation: "RunB")),
-        }) { ExpectedIds = new[] { "BDSL1008" } },
+        }) { ExpectedIds = new[] { "BDSL1023" } },
         new SchemaCase("KB_NamespaceBoarding", "namespace Robust.KB_NamespaceBoarding.Boarding beside the entry class Robust.KB_NamespaceBoarding.Boarding", new[]
         {
             new SchemaFile("a.schema.json", Request(StringProps(new[] { "a" }), title: "Foo", file: "a.schema.json", operation: "RunA"), "Robust.KB_NamespaceBoarding.Boarding"),
             new SchemaFile("b.schema.json", Request(StringProps(new[] { "b" }), title: "Bar", file: "b.schema.json", operation: "RunB")),
-        }) { ExpectedIds = new[] { "BDSL1008" } });
+        }) { ExpectedIds = new[] { "BDSL1023" } });
 
     /// <summary>
     /// Such a type gets <c>Value</c> appended (<c>ClientValue</c>) rather than a diagnostic: a schema titled Client is plausible.
-    /// A namespace cannot be renamed: one named like a runtime type is a BDSL1008.
+    /// A namespace cannot be renamed: one named like a runtime type is a BDSL1023.
     /// </summary>
     [Fact]
     public void Type_named_like_a_BoardingDsl_namespace_compiles_or_is_diagnosed() => AssertClean(
@@ -126,7 +126,7 @@ public class KnownBugTests
             extra: """, "$defs": { "client": { "type": "object", "properties": { "name": { "type": "string" } } } }""")) with { MustGenerate = true },
         InDefaultNamespace("KB_TitleSerialization", "title Serialization in namespace BoardingDsl (namespace BoardingDsl.Serialization of the runtime)", Request(StringProps(new[] { "a" }), title: "Serialization")) with { MustGenerate = true },
         new SchemaCase("KB_BoardingJson", "type BoardingJson in the per-file namespace BoardingDsl.Serialization", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "BoardingJson")) }, ns: "BoardingDsl.Serialization") { MustGenerate = true },
-        new SchemaCase("KB_NamespaceBoardingJson", "the per-file namespace BoardingDsl.Serialization.BoardingJson (a runtime type)", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "Thing")) }, ns: "BoardingDsl.Serialization.BoardingJson") { ExpectedIds = new[] { "BDSL1008" } });
+        new SchemaCase("KB_NamespaceBoardingJson", "the per-file namespace BoardingDsl.Serialization.BoardingJson (a runtime type)", new[] { new SchemaFile("thing.schema.json", Request(StringProps(new[] { "a" }), title: "Thing")) }, ns: "BoardingDsl.Serialization.BoardingJson") { ExpectedIds = new[] { "BDSL1023" } });
 
     [Fact]
     public void Property_and_has_property_both_generate() => AssertClean(

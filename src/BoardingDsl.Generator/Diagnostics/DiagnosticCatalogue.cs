@@ -40,6 +40,9 @@ internal static class DiagnosticCatalogue
     public const string NotReachedId = DiagnosticIds.NotReached;
     public const string UnenforcedRuleId = DiagnosticIds.UnenforcedRule;
     public const string OverridesPrecompiledId = DiagnosticIds.OverridesPrecompiled;
+    public const string DuplicateIdId = DiagnosticIds.DuplicateId;
+    public const string DuplicateEntryId = DiagnosticIds.DuplicateEntry;
+    public const string NamespaceIsTypeId = DiagnosticIds.NamespaceIsType;
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
@@ -79,6 +82,15 @@ internal static class DiagnosticCatalogue
 
     public static readonly DiagnosticDescriptor DuplicateTypeName = Create(DuplicateTypeNameId, "Two schemas define the same C# type",
         "The C# type '{0}' is defined by '{1}' and by '{2}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateId = Create(DuplicateIdId, "Two schema files have the same $id",
+        "The $id '{0}' is also the $id of '{1}', which is used; '{2}' is not generated: give it its own $id", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateEntry = Create(DuplicateEntryId, "Two schemas make the same entry method",
+        "The entry method {0} is made by '{1}' and by '{2}'; its name comes from the file name: rename one of the files", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NamespaceIsType = Create(NamespaceIsTypeId, "A schema's namespace is also a type",
+        "'{0}' is a type (from {1}) and the namespace of '{2}'; C# cannot have both: give '{2}' another namespace, or rename the type", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidEndpoint = Create(InvalidEndpointId, "Invalid x-boarding-endpoint",
         "x-boarding-endpoint is invalid: {0}", DiagnosticSeverity.Error);
@@ -150,8 +162,17 @@ internal static class DiagnosticCatalogue
     /// <summary>BDSL1007: a keyword's value is <paramref name="actual"/> where <paramref name="expected"/> is needed.</summary>
     public static DiagnosticInfo KeywordWrongTypeAt(LocationInfo? location, string keyword, string expected, string actual) => Info(KeywordWrongTypeId, location, keyword, expected, actual);
 
-    /// <summary>BDSL1008: one C# name (or <c>$id</c>) defined twice (issue 16: five meanings, to be split).</summary>
+    /// <summary>BDSL1008: two shapes (or a shape and a generated companion) get one C# type name in a namespace.</summary>
     public static DiagnosticInfo DuplicateTypeNameAt(LocationInfo? location, string name, string first, string second) => Info(DuplicateTypeNameId, location, name, first, second);
+
+    /// <summary>BDSL1021: <paramref name="ignoredFile"/> has the <c>$id</c> of <paramref name="usedFile"/>, which wins.</summary>
+    public static DiagnosticInfo DuplicateIdAt(LocationInfo? location, string id, string usedFile, string ignoredFile) => Info(DuplicateIdId, location, id, usedFile, ignoredFile);
+
+    /// <summary>BDSL1022: two files make the same <c>Boarding.&lt;Name&gt;()</c> in one namespace.</summary>
+    public static DiagnosticInfo DuplicateEntryAt(LocationInfo? location, string method, string first, string second) => Info(DuplicateEntryId, location, method, first, second);
+
+    /// <summary>BDSL1023: the namespace of <paramref name="file"/> is the full name of <paramref name="type"/>.</summary>
+    public static DiagnosticInfo NamespaceIsTypeAt(LocationInfo? location, string type, string definedBy, string file) => Info(NamespaceIsTypeId, location, type, definedBy, file);
 
     /// <summary>BDSL1009: <c>x-boarding-endpoint</c> is invalid, for <paramref name="reason"/>.</summary>
     public static DiagnosticInfo InvalidEndpointAt(LocationInfo? location, string reason) => Info(InvalidEndpointId, location, reason);
@@ -195,6 +216,7 @@ internal static class DiagnosticCatalogue
         InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
         DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
         DependencyFailed, UnsupportedFormat, InvalidOption, NotReached, UnenforcedRule, OverridesPrecompiled,
+        DuplicateId, DuplicateEntry, NamespaceIsType,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -32,6 +32,9 @@ internal static class DiagnosticIds
     public const string NotReached = "BDSL1018";
     public const string UnenforcedRule = "BDSL1019";
     public const string OverridesPrecompiled = "BDSL1020";
+    public const string DuplicateId = "BDSL1021";
+    public const string DuplicateEntry = "BDSL1022";
+    public const string NamespaceIsType = "BDSL1023";
 
     /// <summary>Diagnostic property of BDSL0001: the <c>With…</c> calls its fix inserts, as C# (separated by newlines).</summary>
     public const string MissingCallsProperty = "MissingCalls";

@@ -53,7 +53,7 @@ internal sealed class EndpointRules
             }
             else if (_entries.TryGetValue(doc.Namespace + "." + entry, out var other))
             {
-                _context.Report(doc, D.DuplicateTypeNameAt(doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
+                _context.Report(doc, D.DuplicateEntryAt(doc.Root.Location, doc.Namespace + ".Boarding." + entry + "()", other.Path, doc.Path));
                 ok = false;
             }
             else

@@ -47,7 +47,7 @@ internal sealed class IdResolution
             result.Add(chosen[0]);
             foreach (var duplicate in chosen.Skip(1))
             {
-                diagnostics.Add(D.DuplicateTypeNameAt(duplicate.Root.Location, "$id " + group.Key, chosen[0].FileName, duplicate.FileName));
+                diagnostics.Add(D.DuplicateIdAt(duplicate.Root.Location, group.Key, chosen[0].FileName, duplicate.FileName));
             }
         }
 

@@ -205,7 +205,7 @@ internal sealed class TypeNamer
         {
             if (clashes.TryFind(doc.Namespace, out var type, out var definedBy))
             {
-                _context.Report(doc, D.DuplicateTypeNameAt(doc.Root.Location, type, definedBy, "the namespace of " + doc.FileName));
+                _context.Report(doc, D.NamespaceIsTypeAt(doc.Root.Location, type, definedBy, doc.FileName));
             }
         }
     }

@@ -62,7 +62,7 @@ public class EndpointRulesTests
     }
 
     [Fact]
-    public void Two_entry_points_with_one_name_in_a_namespace_are_BDSL1008()
+    public void Two_entry_points_with_one_name_in_a_namespace_are_BDSL1022()
     {
         var (first, second) = (Endpoint("order", "PlaceOrder"), Endpoint("Order", "PlaceOrderAgain"));
         var context = ModelInputs.Context(first, second);
@@ -73,8 +73,8 @@ public class EndpointRulesTests
 
         var (doc, info) = Assert.Single(context.Diagnostics);
         Assert.Same(second, doc);
-        Assert.Equal("BDSL1008", info.Id);
-        Assert.Equal("The C# type 'BoardingDsl.Boarding.Order()' is defined by '/repo/schemas/order.schema.json' and by '/repo/schemas/Order.schema.json'", ModelInputs.Message(info));
+        Assert.Equal("BDSL1022", info.Id);
+        Assert.Equal("The entry method BoardingDsl.Boarding.Order() is made by '/repo/schemas/order.schema.json' and by '/repo/schemas/Order.schema.json'; its name comes from the file name: rename one of the files", ModelInputs.Message(info));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class IdResolutionTests
     }
 
     [Fact]
-    public void Two_of_the_users_documents_with_one_id_are_BDSL1008_and_the_first_is_kept()
+    public void Two_of_the_users_documents_with_one_id_are_BDSL1021_and_the_first_is_kept()
     {
         var first = ModelInputs.Read("money-a", Money);
         var second = ModelInputs.Read("money-b", Money);
@@ -42,8 +42,8 @@ public class IdResolutionTests
 
         Assert.Same(first, Assert.Single(chosen));
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("BDSL1008", diagnostic.Id);
-        Assert.Equal($"The C# type '$id {MoneyId}' is defined by 'money-a.schema.json' and by 'money-b.schema.json'", ModelInputs.Message(diagnostic));
+        Assert.Equal("BDSL1021", diagnostic.Id);
+        Assert.Equal($"The $id '{MoneyId}' is also the $id of 'money-a.schema.json', which is used; 'money-b.schema.json' is not generated: give it its own $id", ModelInputs.Message(diagnostic));
         Assert.Equal(second.Root.Location, diagnostic.Location);
     }
 

@@ -159,7 +159,7 @@ public class TypeNamerTests
     }
 
     [Fact]
-    public void A_namespace_that_is_a_types_full_name_is_BDSL1008_on_its_file()
+    public void A_namespace_that_is_a_types_full_name_is_BDSL1023_on_its_file()
     {
         var (order, nested) = (Object("order", "Acme"), Object("nested", "Acme.Order.Parts"));
         var context = ModelInputs.Context(order, nested);
@@ -171,7 +171,8 @@ public class TypeNamerTests
 
         var (doc, info) = Assert.Single(context.Diagnostics);
         Assert.Same(nested, doc);
-        Assert.Equal("The C# type 'Acme.Order' is defined by 'order.schema.json#' and by 'the namespace of nested.schema.json'", ModelInputs.Message(info));
+        Assert.Equal("BDSL1023", info.Id);
+        Assert.Equal("'Acme.Order' is a type (from order.schema.json#) and the namespace of 'nested.schema.json'; C# cannot have both: give 'nested.schema.json' another namespace, or rename the type", ModelInputs.Message(info));
     }
 
     [Theory]

@@ -112,7 +112,7 @@ internal static class HandWrittenCases
             ("b.schema.json", Request(StringProps(new[] { "b" }), file: "b.schema.json", operation: "RunB"))) with { ExpectedIds = new[] { "BDSL1008" } };
         yield return Case("H_DuplicateIds", "two files with the same $id",
             ("a.schema.json", Request(StringProps(new[] { "a" }), title: "A", file: "same.schema.json", operation: "RunA")),
-            ("b.schema.json", Request(StringProps(new[] { "b" }), title: "B", file: "same.schema.json", operation: "RunB"))) with { ExpectedIds = new[] { "BDSL1008" } };
+            ("b.schema.json", Request(StringProps(new[] { "b" }), title: "B", file: "same.schema.json", operation: "RunB"))) with { ExpectedIds = new[] { "BDSL1021" } };
         yield return Case("H_InlineTypeClash", "an inline type name equal to another file's title",
             ("a.schema.json", Request(Prop("b", """{ "type": "object", "properties": { "x": { "type": "string" } } }"""), title: "A", file: "a.schema.json", operation: "RunA")),
             ("ab.schema.json", Request(StringProps(new[] { "y" }), title: "AB", file: "ab.schema.json", operation: "RunAB"))) with { ExpectedIds = new[] { "BDSL1008" } };
