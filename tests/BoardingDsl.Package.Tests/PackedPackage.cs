@@ -11,7 +11,7 @@ using Xunit;
 namespace BoardingDsl.Package.Tests;
 
 /// <summary>
-/// Packs BoardingDsl once per run, with a version of its own, into a temporary feed, and builds consumer projects
+/// Packs BoardingDsl and its companion packages once per run, with a version of their own, into a temporary feed, and builds consumer projects
 /// against it: a nuget.config with &lt;clear/&gt;, that feed and the machine's own configured source (read now, never
 /// written in the repository), package source mapping, and an isolated NUGET_PACKAGES.
 /// </summary>
@@ -33,8 +33,13 @@ public sealed class PackedPackage : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         // The pack is the repository's own build (its usual package cache); only the consumers are isolated.
-        var pack = await RunAsync("dotnet", $"pack \"{Path.Combine(RepoRoot, "src", "BoardingDsl.Package")}\" -c Release -o \"{Feed}\" -p:Version={Version} --disable-build-servers", RepoRoot, isolated: false);
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+        // BoardingDsl and its companions, each packed on its own (a project pack packs that project only).
+        foreach (var project in new[] { "BoardingDsl.Package", "BoardingDsl.Client", "BoardingDsl.AspNetCore", "BoardingDsl.AspNetCore.PostgreSql" })
+        {
+            var pack = await RunAsync("dotnet", $"pack \"{Path.Combine(RepoRoot, "src", project)}\" -c Release -o \"{Feed}\" -p:Version={Version} --disable-build-servers", RepoRoot, isolated: false);
+            Assert.True(pack.ExitCode == 0, $"dotnet pack of {project} failed:\n" + pack.Output);
+        }
+
         var source = await RemoteSourceAsync();
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -47,6 +52,7 @@ public sealed class PackedPackage : IAsyncLifetime
               <packageSourceMapping>
                 <packageSource key="boardingdsl-under-test">
                   <package pattern="BoardingDsl" />
+                  <package pattern="BoardingDsl.*" />
                 </packageSource>
                 <packageSource key="machine">
                   <package pattern="*" />
