@@ -1,4 +1,6 @@
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -74,5 +76,24 @@ public class CompanionPackageTests(PackedPackage package)
         var broken = await package.BuildAsync(dir);
         Assert.NotEqual(0, broken.ExitCode);
         Assert.True(Regex.IsMatch(broken.Output, @"Program\.cs\(\d+,\d+\): error BDSL0001: SubmitOrderRequest"), broken.Output);
+    }
+
+    [Theory]
+    [InlineData("BoardingDsl.Client")]
+    [InlineData("BoardingDsl.AspNetCore")]
+    [InlineData("BoardingDsl.AspNetCore.PostgreSql")]
+    public void A_companion_package_has_its_readme_and_depends_only_on_packages_that_exist(string id)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"{id}.{package.Version}.nupkg"));
+        var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal)).Open()).ReadToEnd();
+
+        Assert.NotNull(zip.GetEntry("README.md"));
+        Assert.Contains("<readme>README.md</readme>", nuspec);
+        Assert.DoesNotContain("id=\"BoardingDsl.Runtime\"", nuspec);
+        Assert.DoesNotContain("id=\"BoardingDsl.Models\"", nuspec);
+        if (id == "BoardingDsl.Client")
+        {
+            Assert.Matches($"<dependency id=\"BoardingDsl\" version=\"{Regex.Escape(package.Version)}\" include=\"All\" />", nuspec);
+        }
     }
 }
