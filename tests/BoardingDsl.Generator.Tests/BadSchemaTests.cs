@@ -68,7 +68,8 @@ public class BadSchemaTests
         var outcome = Run(new InMemoryAdditionalText(TestSchemas.Path("typo"), text));
 
         var diagnostic = Assert.Single(outcome.SchemaDiagnostics);
-        Assert.Equal("BDSL1002", diagnostic.Id);
+        Assert.Equal("BDSL1024", diagnostic.Id);
+        Assert.Equal("'nubmer' is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         AssertAt(diagnostic, text, "\"nubmer\"");
         Assert.DoesNotContain(outcome.HintNames, h => h.Contains("TypoRequest"));
         AssertGoodStillGenerated(outcome);
@@ -117,7 +118,7 @@ public class BadSchemaTests
         var user = TestSchemas.Request("user", """{ "part": { "$ref": "part.schema.json", "description": "Uses Part." } }""");
         var outcome = Run(broken, new InMemoryAdditionalText(TestSchemas.Path("user"), user));
 
-        Assert.Equal(new[] { "BDSL1002", "BDSL1015" }, outcome.SchemaDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(new[] { "BDSL1015", "BDSL1024" }, outcome.SchemaDiagnostics.Select(d => d.Id).OrderBy(i => i));
         AssertGoodStillGenerated(outcome);
     }
 

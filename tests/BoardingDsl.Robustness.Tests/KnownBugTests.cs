@@ -246,8 +246,8 @@ public class KnownBugTests
 
     [Fact]
     public void Empty_anyOf_and_allOf_are_reported() => AssertClean(
-        One("KB_EmptyAnyOf", "\"anyOf\": []", Request(Prop("a", """{ "anyOf": [] }"""))) with { ExpectedIds = new[] { "BDSL1002" } },
-        One("KB_EmptyAllOf", "\"allOf\": []", Request(Prop("a", """{ "allOf": [] }"""))) with { ExpectedIds = new[] { "BDSL1002" } });
+        One("KB_EmptyAnyOf", "\"anyOf\": []", Request(Prop("a", """{ "anyOf": [] }"""))) with { ExpectedIds = new[] { "BDSL1025" } },
+        One("KB_EmptyAllOf", "\"allOf\": []", Request(Prop("a", """{ "allOf": [] }"""))) with { ExpectedIds = new[] { "BDSL1025" } });
 
     private static SchemaCase InDefaultNamespace(string id, string title, string text) =>
         new(id, title, new[] { new SchemaFile("thing.schema.json", text) }, ns: string.Empty);

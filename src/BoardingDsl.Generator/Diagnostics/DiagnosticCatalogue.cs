@@ -43,6 +43,10 @@ internal static class DiagnosticCatalogue
     public const string DuplicateIdId = DiagnosticIds.DuplicateId;
     public const string DuplicateEntryId = DiagnosticIds.DuplicateEntry;
     public const string NamespaceIsTypeId = DiagnosticIds.NamespaceIsType;
+    public const string UnknownTypeId = DiagnosticIds.UnknownType;
+    public const string UnsupportedCompositionId = DiagnosticIds.UnsupportedComposition;
+    public const string NonStringEnumId = DiagnosticIds.NonStringEnum;
+    public const string UnsupportedArrayElementId = DiagnosticIds.UnsupportedArrayElement;
 
     public static readonly DiagnosticDescriptor MissingRequired = Create(MissingRequiredId, "Required field not set",
         "{0}: Build() is reached without the required field(s) {1}; call {2}", DiagnosticSeverity.Error);
@@ -62,8 +66,20 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor InvalidJson = Create(InvalidJsonId, "Schema file is not valid JSON",
         "The schema file is not valid JSON: {0}", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor UnsupportedType = Create(UnsupportedTypeId, "Unsupported type",
-        "{0}", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnsupportedType = Create(UnsupportedTypeId, "A value of several types",
+        "A value of several types ({0}) is not supported; use one type, optionally with \"null\"", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownType = Create(UnknownTypeId, "Not a JSON Schema type",
+        "'{0}' is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedComposition = Create(UnsupportedCompositionId, "Unsupported anyOf or allOf",
+        "This {0} cannot be generated: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NonStringEnum = Create(NonStringEnumId, "Enum values must be strings",
+        "Only string values make an enum: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedArrayElement = Create(UnsupportedArrayElementId, "Unsupported array element",
+        "Array elements {0} are not supported; use an array of objects that holds them", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnresolvedRef = Create(UnresolvedRefId, "Unresolved $ref",
         "The $ref '{0}' cannot be resolved: {1}", DiagnosticSeverity.Error);
@@ -144,8 +160,42 @@ internal static class DiagnosticCatalogue
     /// <summary>BDSL1001: the file is not JSON; <paramref name="problem"/> says where and why.</summary>
     public static DiagnosticInfo InvalidJsonAt(LocationInfo? location, string problem) => Info(InvalidJsonId, location, problem);
 
-    /// <summary>BDSL1002: a construct the generator cannot hold; <paramref name="explanation"/> is the whole message (issue 16: to be split into one ID per construct).</summary>
-    public static DiagnosticInfo UnsupportedTypeAt(LocationInfo? location, string explanation) => Info(UnsupportedTypeId, location, explanation);
+    /// <summary>BDSL1002: a value of several types (<paramref name="types"/>), other than one type and null.</summary>
+    public static DiagnosticInfo SeveralTypesAt(LocationInfo? location, string types) => Info(UnsupportedTypeId, location, types);
+
+    /// <summary>BDSL1024: <paramref name="name"/> is not one of JSON Schema's type names.</summary>
+    public static DiagnosticInfo UnknownTypeAt(LocationInfo? location, string name) => Info(UnknownTypeId, location, name);
+
+    /// <summary>BDSL1025: an empty <c>anyOf</c>/<c>allOf</c>.</summary>
+    public static DiagnosticInfo EmptyCompositionAt(LocationInfo? location) =>
+        Info(UnsupportedCompositionId, location, "empty anyOf or allOf", "it matches nothing; remove it or give it schemas");
+
+    /// <summary>BDSL1025: an <c>anyOf</c> other than <c>[schema, {"type": "null"}]</c>.</summary>
+    public static DiagnosticInfo AnyOfFormAt(LocationInfo? location) =>
+        Info(UnsupportedCompositionId, location, "anyOf", "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)");
+
+    /// <summary>BDSL1025: an <c>allOf</c> other than <c>[schema, {"required": [...]}]</c>.</summary>
+    public static DiagnosticInfo AllOfFormAt(LocationInfo? location) =>
+        Info(UnsupportedCompositionId, location, "allOf", "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)");
+
+    /// <summary>BDSL1025: extra <c>required</c> members in an <c>allOf</c> whose schema is not an object.</summary>
+    public static DiagnosticInfo ExtraRequiredOnNonObjectAt(LocationInfo? location) =>
+        Info(UnsupportedCompositionId, location, "allOf", "extra required members apply only to an object schema");
+
+    /// <summary>BDSL1026: an enum whose <c>type</c> is <paramref name="type"/>, not string.</summary>
+    public static DiagnosticInfo NonStringEnumTypeAt(LocationInfo? location, string type) => Info(NonStringEnumId, location, "this enum's type is " + type);
+
+    /// <summary>BDSL1026: an enum value of JSON kind <paramref name="kind"/>.</summary>
+    public static DiagnosticInfo NonStringEnumValueAt(LocationInfo? location, string kind) => Info(NonStringEnumId, location, "this value is " + kind);
+
+    /// <summary>BDSL1026: the enum <paramref name="name"/> has no string value at all.</summary>
+    public static DiagnosticInfo EnumWithoutValuesAt(LocationInfo? location, string name) => Info(NonStringEnumId, location, "the enum '" + name + "' has none");
+
+    /// <summary>BDSL1027: array elements that are arrays.</summary>
+    public static DiagnosticInfo ArrayOfArraysAt(LocationInfo? location) => Info(UnsupportedArrayElementId, location, "that are arrays");
+
+    /// <summary>BDSL1027: array elements that may be null.</summary>
+    public static DiagnosticInfo NullableElementsAt(LocationInfo? location) => Info(UnsupportedArrayElementId, location, "that may be null");
 
     /// <summary>BDSL1003: <paramref name="reference"/> leads nowhere, for <paramref name="reason"/>.</summary>
     public static DiagnosticInfo UnresolvedRefAt(LocationInfo? location, string reference, string reason) => Info(UnresolvedRefId, location, reference, reason);
@@ -216,7 +266,7 @@ internal static class DiagnosticCatalogue
         InvalidJson, UnsupportedType, UnresolvedRef, NameCollision, RootNotObject, UnsupportedKeyword, KeywordWrongType,
         DuplicateTypeName, InvalidEndpoint, NoIdentifier, RefCycle, UnknownRequired, InvalidPattern, InternalError,
         DependencyFailed, UnsupportedFormat, InvalidOption, NotReached, UnenforcedRule, OverridesPrecompiled,
-        DuplicateId, DuplicateEntry, NamespaceIsType,
+        DuplicateId, DuplicateEntry, NamespaceIsType, UnknownType, UnsupportedComposition, NonStringEnum, UnsupportedArrayElement,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -35,6 +35,10 @@ internal static class DiagnosticIds
     public const string DuplicateId = "BDSL1021";
     public const string DuplicateEntry = "BDSL1022";
     public const string NamespaceIsType = "BDSL1023";
+    public const string UnknownType = "BDSL1024";
+    public const string UnsupportedComposition = "BDSL1025";
+    public const string NonStringEnum = "BDSL1026";
+    public const string UnsupportedArrayElement = "BDSL1027";
 
     /// <summary>Diagnostic property of BDSL0001: the <c>With…</c> calls its fix inserts, as C# (separated by newlines).</summary>
     public const string MissingCallsProperty = "MissingCalls";

@@ -44,7 +44,7 @@ internal sealed class MemberBuilder
         var node = type.Node;
         if (node.EnumValues.Count == 0)
         {
-            _context.Report(type.Document, D.UnsupportedTypeAt(node.Location, $"The enum '{type.Name}' has no string values."));
+            _context.Report(type.Document, D.EnumWithoutValuesAt(node.Location, type.Name));
             return;
         }
 

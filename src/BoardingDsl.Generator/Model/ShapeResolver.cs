@@ -58,7 +58,7 @@ internal sealed class ShapeResolver
         }
         else if (node.HasEmptyComposition)
         {
-            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "An empty anyOf or allOf matches nothing; remove it or give it schemas."));
+            _context.Report(doc, D.EmptyCompositionAt(node.Location));
             shape = null;
         }
         else if (node.AllOf.Count > 0)
@@ -162,7 +162,7 @@ internal sealed class ShapeResolver
         var nonNull = node.AnyOf.Where(s => !IsNullOnly(s)).ToList();
         if (nonNull.Count != 1 || node.AnyOf.Count != 2)
         {
-            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "anyOf is supported only as [schema, {\"type\": \"null\"}] (a nullable value)."));
+            _context.Report(doc, D.AnyOfFormAt(node.Location));
             return null;
         }
 
@@ -180,7 +180,7 @@ internal sealed class ShapeResolver
         var main = node.AllOf.Where(s => !IsRequiredOnly(s)).ToList();
         if (main.Count != 1)
         {
-            _context.Report(doc, D.UnsupportedTypeAt(node.Location, "allOf is supported only as [schema, {\"required\": [...]}] (extra required members for one use)."));
+            _context.Report(doc, D.AllOfFormAt(node.Location));
             return null;
         }
 
@@ -204,7 +204,7 @@ internal sealed class ShapeResolver
         {
             if (target is null)
             {
-                _context.Report(doc, D.UnsupportedTypeAt(extra.Location, "Extra required members in allOf apply only to an object schema."));
+                _context.Report(doc, D.ExtraRequiredOnNonObjectAt(extra.Location));
                 return null;
             }
 
@@ -256,7 +256,7 @@ internal sealed class ShapeResolver
         var types = node.Types.Where(t => t != "null").Distinct().ToList();
         if (types.Count > 1)
         {
-            _context.Report(doc, D.UnsupportedTypeAt(node.TypeLocation ?? node.Location, $"A value of several types ({string.Join(", ", types)}) is not supported; use one type, optionally with \"null\"."));
+            _context.Report(doc, D.SeveralTypesAt(node.TypeLocation ?? node.Location, string.Join(", ", types)));
             return null;
         }
 
@@ -292,7 +292,7 @@ internal sealed class ShapeResolver
         {
             if (type is not "string" and not "")
             {
-                _context.Report(doc, D.UnsupportedTypeAt(node.TypeLocation ?? node.Location, $"Only string enums are supported, not {type} enums."));
+                _context.Report(doc, D.NonStringEnumTypeAt(node.TypeLocation ?? node.Location, type));
                 return null;
             }
 
@@ -340,9 +340,9 @@ internal sealed class ShapeResolver
 
                 if (element.Shape == Shape.Array || element.Nullable)
                 {
-                    _context.Report(doc, D.UnsupportedTypeAt(node.Items.Location, element.Shape == Shape.Array
-                        ? "Arrays of arrays are not supported."
-                        : "Array elements that may be null are not supported."));
+                    _context.Report(doc, element.Shape == Shape.Array
+                        ? D.ArrayOfArraysAt(node.Items.Location)
+                        : D.NullableElementsAt(node.Items.Location));
                     return null;
                 }
 

@@ -282,7 +282,7 @@ internal sealed class SchemaReader
                             }
                             else
                             {
-                                _issues.Add(D.UnsupportedTypeAt(At(item), $"Only string enum values are supported, not {item.KindName}."));
+                                _issues.Add(D.NonStringEnumValueAt(At(item), item.KindName));
                             }
                         }
                     }
@@ -588,7 +588,7 @@ internal sealed class SchemaReader
             }
             else if (n is JsonStringNode unknown)
             {
-                _issues.Add(D.UnsupportedTypeAt(At(n), $"'{unknown.Value}' is not a JSON Schema type; use one of string, number, integer, boolean, object, array, null."));
+                _issues.Add(D.UnknownTypeAt(At(n), unknown.Value));
             }
             else
             {

@@ -23,7 +23,7 @@ public class FailurePropagationTests
     public void A_dependant_of_a_failed_document_fails_with_BDSL1015_and_so_does_its_dependant()
     {
         var (context, failures, a, b, c) = Chain();
-        context.Report(c, D.UnsupportedTypeAt(c.Root.Location, "broken"));
+        context.Report(c, D.SeveralTypesAt(c.Root.Location, "string, number"));
 
         var failed = failures.FailedDocuments();
 
@@ -52,7 +52,7 @@ public class FailurePropagationTests
     public void A_failure_does_not_spread_to_what_the_failed_document_uses()
     {
         var (context, failures, a, _, _) = Chain();
-        context.Report(a, D.UnsupportedTypeAt(a.Root.Location, "broken"));
+        context.Report(a, D.SeveralTypesAt(a.Root.Location, "string, number"));
 
         Assert.Equal(new[] { a.Path }, failures.FailedDocuments());
         Assert.Single(context.Diagnostics);
@@ -68,7 +68,7 @@ public class FailurePropagationTests
         var second = a.Endpoint!.Location;
         failures.AddDependency(a, b, a.Root.Location);
         failures.AddDependency(a, b, second);
-        context.Report(b, D.UnsupportedTypeAt(b.Root.Location, "broken"));
+        context.Report(b, D.SeveralTypesAt(b.Root.Location, "string, number"));
 
         failures.FailedDocuments();
 

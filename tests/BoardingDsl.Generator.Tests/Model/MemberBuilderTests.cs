@@ -32,12 +32,12 @@ public class MemberBuilderTests
     }
 
     [Fact]
-    public void An_enum_without_string_values_is_BDSL1002_and_has_no_model()
+    public void An_enum_without_string_values_is_BDSL1026_and_has_no_model()
     {
         var (context, type) = Build("\"type\": \"string\", \"enum\": [1]", "Status");
 
         Assert.Null(type.Model);
-        Assert.Contains("The enum 'Status' has no string values.", context.Diagnostics.Select(d => ModelInputs.Message(d.Info)));
+        Assert.Contains("Only string values make an enum: the enum 'Status' has none", context.Diagnostics.Select(d => ModelInputs.Message(d.Info)));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ internal static class HandWrittenCases
         foreach (var (keyword, value, id) in new[]
         {
             ("required", "\"x\"", "BDSL1007"), ("required", "[1, null]", "BDSL1007"), ("properties", "[]", "BDSL1007"), ("properties", "{ \"a\": 5 }", "BDSL1007"),
-            ("enum", "{}", "BDSL1007"), ("type", "5", "BDSL1007"), ("type", "[5, \"string\"]", "BDSL1007"), ("type", "\"strnig\"", "BDSL1002"), ("type", "null", "BDSL1007"),
+            ("enum", "{}", "BDSL1007"), ("type", "5", "BDSL1007"), ("type", "[5, \"string\"]", "BDSL1007"), ("type", "\"strnig\"", "BDSL1024"), ("type", "null", "BDSL1007"),
             ("minLength", "-1", "BDSL1007"), ("maxLength", "1.5", "BDSL1007"), ("maxLength", "2147483648", "BDSL1007"), ("minItems", "\"2\"", "BDSL1007"),
             ("maximum", "\"10\"", "BDSL1007"), ("minimum", "1e400", "BDSL1007"), ("additionalProperties", "{}", "BDSL1007"), ("items", "[]", "BDSL1007"),
             ("anyOf", "{}", "BDSL1007"), ("anyOf", "[1]", "BDSL1007"), ("allOf", "\"x\"", "BDSL1007"), ("uniqueItems", "\"yes\"", "BDSL1007"),
@@ -257,7 +257,9 @@ internal static class HandWrittenCases
             """{ "type": "string", "enum": [1, true] }""", """{ "type": ["string", "null"], "enum": [null] }""",
         }.Select((s, i) => (s, i)))
         {
-            yield return One("H_Unsupported" + i, "unsupported shape " + schema, Request(Prop("a", schema))) with { ExpectedIds = new[] { "BDSL1002" } };
+            // anyOf/allOf forms are BDSL1025, several types BDSL1002, array elements BDSL1027, non-string enums BDSL1026.
+            var expected = i <= 8 ? "BDSL1025" : i == 9 ? "BDSL1002" : i <= 11 ? "BDSL1027" : "BDSL1026";
+            yield return One("H_Unsupported" + i, "unsupported shape " + schema, Request(Prop("a", schema))) with { ExpectedIds = new[] { expected } };
         }
 
         yield return One("H_AllOfUnknownRequired", "allOf with an extra required member the target lacks",
