@@ -4,11 +4,16 @@ using System.IO;
 using System.Linq;
 using BoardingDsl.Generator.Model;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace BoardingDsl.Generator.Emit;
 
-/// <summary>Renders the embedded Scriban templates from a <see cref="TypeView"/>.</summary>
+/// <summary>
+/// Renders the embedded Scriban templates from a <see cref="TypeView"/>. A template is split per concern
+/// (<c>Builder</c> includes <c>Builder.Fields</c>, <c>Builder.Setters</c>, <c>Builder.Validation</c>; <c>Model</c>
+/// includes <c>Model.Json</c>); every template, included or not, is parsed once per process.
+/// </summary>
 internal static class TemplateRenderer
 {
     public static readonly string Version = typeof(TemplateRenderer).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
@@ -49,23 +54,51 @@ internal static class TemplateRenderer
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
         };
+        context.TemplateLoader = EmbeddedTemplates.Instance;
+        foreach (var part in IncludedTemplates)
+        {
+            // Parsed once, shared by every render (a context would otherwise parse its includes again).
+            context.CachedTemplates[part] = Templates.GetOrAdd(part, Load);
+        }
+
         context.PushGlobal(globals);
         var text = template.Render(context);
         return text.Replace("\r\n", "\n");
     }
 
-    private static Template Load(string name)
+    /// <summary>The templates the others include, by the name an <c>include</c> gives.</summary>
+    private static readonly string[] IncludedTemplates = { "Builder.Fields", "Builder.Setters", "Builder.Validation", "Model.Json" };
+
+    private static string Text(string name)
     {
         var resource = "BoardingDsl.Templates." + name + ".scriban";
         using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException("Missing embedded template " + resource);
         using var reader = new StreamReader(stream);
-        var template = Template.Parse(reader.ReadToEnd(), resource);
+        return reader.ReadToEnd();
+    }
+
+    private static Template Load(string name)
+    {
+        var template = Template.Parse(Text(name), "BoardingDsl.Templates." + name + ".scriban");
         if (template.HasErrors)
         {
             throw new InvalidOperationException("Template " + name + " has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
         }
 
         return template;
+    }
+
+    /// <summary>Resolves <c>include 'Name'</c> to the embedded template <c>Name</c> (the path is the name itself).</summary>
+    private sealed class EmbeddedTemplates : ITemplateLoader
+    {
+        public static readonly EmbeddedTemplates Instance = new();
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Text(templatePath);
+
+        public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            new(Text(templatePath));
     }
 }
