@@ -3,11 +3,12 @@ using BoardingDsl.Generator.Model;
 
 namespace BoardingDsl.Generator.Emit;
 
-/// <summary>The names and C# types the templates need for one property; all escaping happens here.</summary>
+/// <summary>
+/// The names, C# types and decisions (as booleans) the templates need for one property; all escaping happens here.
+/// It writes no C#: every statement and expression is in the templates.
+/// </summary>
 internal sealed class PropertyView
 {
-    private const string Json = "global::BoardingDsl.Serialization.BoardingJson";
-
     /// <param name="hasWith">False for a <c>readOnly</c> member of a request type: no <c>With…</c>, and not required of a request.</param>
     /// <param name="names">The member's private names in generated code (<see cref="MemberNames.For"/>).</param>
     public PropertyView(PropertyModel p, int index, MemberNames names, bool hasWith = true)
@@ -132,10 +133,7 @@ internal sealed class PropertyView
         ExtraRequired = p.ExtraRequired.Count == 0
             ? "null"
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
-        ReadValue = ReadExpression(p);
-        WriteValue = WriteStatement(p, "value");
-        WriteMember = MemberCode.Write(p, IsModelNullable, NameField, "this." + Name, "this." + TextField);
-        ReadMember = MemberCode.Read(p, TextLocal);
+        IsDateTimeValue = p.ScalarKind == ScalarKind.DateTime;
         Method = p.Method;
     }
 
@@ -199,6 +197,9 @@ internal sealed class PropertyView
     public bool IsDouble { get; }
 
     public bool IsInteger { get; }
+
+    /// <summary>The value (or array element) is a date-time (a <c>DateTimeOffset</c> with its text kept).</summary>
+    public bool IsDateTimeValue { get; }
 
     public bool IsArray { get; }
 
@@ -324,17 +325,9 @@ internal sealed class PropertyView
     /// <summary>Whether the builder has <c>With…</c> methods for it (not for a <c>readOnly</c> member of a request builder).</summary>
     public bool HasWith { get; }
 
-    /// <summary>An expression that reads one value at the reader's current token.</summary>
-    public string ReadValue { get; }
 
-    /// <summary>A statement that writes one value held in a variable named <c>value</c>.</summary>
-    public string WriteValue { get; }
 
-    /// <summary>A statement that writes the (non-array) member, name and value or explicit null.</summary>
-    public string WriteMember { get; }
 
-    /// <summary>An expression that reads the (non-array) member's value, or null at a JSON null.</summary>
-    public string ReadMember { get; }
 
     public string Method { get; }
 
@@ -353,38 +346,5 @@ internal sealed class PropertyView
         _ => ScalarKinds.CSharpType(p.ScalarKind),
     };
 
-    private static string ReadExpression(PropertyModel p)
-    {
-        var member = Identifiers.Literal(p.JsonName);
-        return p.ValueShape switch
-        {
-            Shape.Enum => p.TypeName + (p.IsOpenEnum ? OpenValue.Suffix : GeneratedNames.EnumJsonSuffix) + ".Read(ref reader)",
-            Shape.Object => p.TypeName + ".ReadFrom(ref reader)",
-            Shape.Opaque => Json + ".ReadElement(ref reader)",
-            _ => p.ScalarKind switch
-            {
-                ScalarKind.Boolean => Json + ".ReadBoolean(ref reader, " + member + ")",
-                ScalarKind.Decimal => Json + ".ReadDecimal(ref reader, " + member + ")",
-                ScalarKind.Double => Json + ".ReadDouble(ref reader, " + member + ")",
-                ScalarKind.Integer => Json + ".ReadInt64(ref reader, " + member + ")",
-                ScalarKind.DateTime => Json + ".ReadDateTime(ref reader, " + member + ", out _)",
-                _ => Json + ".ReadString(ref reader, " + member + ")!",
-            },
-        };
-    }
 
-    private static string WriteStatement(PropertyModel p, string value) => p.ValueShape switch
-    {
-        Shape.Enum when p.IsOpenEnum => "writer.WriteStringValue(" + value + ".ToJsonString());",
-        Shape.Enum => "writer.WriteStringValue(" + p.TypeName + "Json.ToJsonString(" + value + "));",
-        Shape.Object or Shape.Opaque => value + ".WriteTo(writer);",
-        _ => p.ScalarKind switch
-        {
-            ScalarKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
-            ScalarKind.Decimal => Json + ".WriteDecimalValue(writer, " + value + ");",
-            ScalarKind.Double or ScalarKind.Integer => "writer.WriteNumberValue(" + value + ");",
-            ScalarKind.DateTime => "writer.WriteStringValue(" + value + ");",
-            _ => "writer.WriteStringValue(" + value + ");",
-        },
-    };
 }
