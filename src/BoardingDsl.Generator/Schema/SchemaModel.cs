@@ -37,40 +37,104 @@ internal sealed record RequiredName(string Name, LocationInfo Location);
 internal sealed record EnumValue(string Value, string? Description, LocationInfo Location);
 
 /// <summary>One schema node, with only the keywords BoardingDsl supports.</summary>
-internal sealed record SchemaNode(
-    LocationInfo Location,
-    string Pointer,
-    EquatableArray<string> Types,
-    LocationInfo? TypeLocation,
-    string? Ref,
-    LocationInfo? RefLocation,
-    string? Title,
-    string? Description,
-    string? Format,
-    LocationInfo? FormatLocation,
-    string? Pattern,
-    LocationInfo? PatternLocation,
-    bool HasEnum,
-    EquatableArray<EnumValue> EnumValues,
-    bool EnumAllowsNull,
-    EquatableArray<string> FinalValues,
-    bool HasProperties,
-    EquatableArray<SchemaProperty> Properties,
-    EquatableArray<RequiredName> Required,
-    bool? AdditionalProperties,
-    SchemaNode? Items,
-    EquatableArray<SchemaNode> AnyOf,
-    EquatableArray<SchemaNode> AllOf,
-    string? MinLength,
-    string? MaxLength,
-    string? Minimum,
-    string? Maximum,
-    string? MinItems,
-    string? MaxItems,
-    bool UniqueItems,
-    string? IgnoredUnlessSet,
-    bool WarnOnDuplicates)
+internal sealed record SchemaNode
 {
+    /// <summary>Where the node is, for diagnostics.</summary>
+    public required LocationInfo Location { get; init; }
+
+    /// <summary>The JSON pointer of the node in its file (empty at the root).</summary>
+    public required string Pointer { get; init; }
+
+    /// <summary>The names in <c>type</c> (one, or several with <c>null</c>).</summary>
+    public EquatableArray<string> Types { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Where <c>type</c> is written.</summary>
+    public LocationInfo? TypeLocation { get; init; }
+
+    /// <summary><c>$ref</c> as written.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>Where <c>$ref</c> is written.</summary>
+    public LocationInfo? RefLocation { get; init; }
+
+    /// <summary><c>title</c>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary><c>description</c>.</summary>
+    public string? Description { get; init; }
+
+    /// <summary><c>format</c> as written.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Where <c>format</c> is written.</summary>
+    public LocationInfo? FormatLocation { get; init; }
+
+    /// <summary><c>pattern</c> as written.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>Where <c>pattern</c> is written.</summary>
+    public LocationInfo? PatternLocation { get; init; }
+
+    /// <summary>An <c>enum</c> keyword is present.</summary>
+    public bool HasEnum { get; init; }
+
+    /// <summary>The string values of <c>enum</c>.</summary>
+    public EquatableArray<EnumValue> EnumValues { get; init; } = EquatableArray<EnumValue>.Empty;
+
+    /// <summary><c>enum</c> lists <c>null</c>.</summary>
+    public bool EnumAllowsNull { get; init; }
+
+    /// <summary><c>x-final-values</c>: the enum values that end an order.</summary>
+    public EquatableArray<string> FinalValues { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>A <c>properties</c> keyword is present.</summary>
+    public bool HasProperties { get; init; }
+
+    /// <summary>The members of <c>properties</c>, in order.</summary>
+    public EquatableArray<SchemaProperty> Properties { get; init; } = EquatableArray<SchemaProperty>.Empty;
+
+    /// <summary>The names in <c>required</c>, with where each is written.</summary>
+    public EquatableArray<RequiredName> Required { get; init; } = EquatableArray<RequiredName>.Empty;
+
+    /// <summary><c>additionalProperties</c> when it is a boolean.</summary>
+    public bool? AdditionalProperties { get; init; }
+
+    /// <summary>The <c>items</c> schema.</summary>
+    public SchemaNode? Items { get; init; }
+
+    /// <summary>The <c>anyOf</c> schemas.</summary>
+    public EquatableArray<SchemaNode> AnyOf { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    /// <summary>The <c>allOf</c> schemas.</summary>
+    public EquatableArray<SchemaNode> AllOf { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    /// <summary><c>minLength</c> as written.</summary>
+    public string? MinLength { get; init; }
+
+    /// <summary><c>maxLength</c> as written.</summary>
+    public string? MaxLength { get; init; }
+
+    /// <summary><c>minimum</c> as written (exact text).</summary>
+    public string? Minimum { get; init; }
+
+    /// <summary><c>maximum</c> as written (exact text).</summary>
+    public string? Maximum { get; init; }
+
+    /// <summary><c>minItems</c> as written.</summary>
+    public string? MinItems { get; init; }
+
+    /// <summary><c>maxItems</c> as written.</summary>
+    public string? MaxItems { get; init; }
+
+    /// <summary><c>uniqueItems: true</c>.</summary>
+    public bool UniqueItems { get; init; }
+
+    /// <summary><c>x-ignored-unless-set</c>.</summary>
+    public string? IgnoredUnlessSet { get; init; }
+
+    /// <summary><c>x-warn-on-duplicates</c>.</summary>
+    public bool WarnOnDuplicates { get; init; }
+
     public bool AllowsNull => Types.Contains("null") || EnumAllowsNull;
 
     /// <summary>An <c>anyOf</c> or <c>allOf</c> written with no schemas in it.</summary>
