@@ -134,6 +134,10 @@ internal sealed class PropertyView
             ? "null"
             : "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(p.ExtraRequired, Identifiers.Literal)) + " }";
         IsDateTimeValue = p.ScalarKind == ScalarKind.DateTime;
+        ValidationTemplate = "Builder.Validation." + (p.IsArray ? "Array" : p.ValueShape switch { Shape.Object => "Object", Shape.Enum => "Enum", _ => "Value" });
+        SetterTemplate = "Builder.Setters." + (p.IsArray
+            ? p.ValueShape switch { Shape.Object => "ObjectArray", Shape.Enum => "EnumArray", _ => "ScalarArray" }
+            : p.ValueShape switch { Shape.Object => "Object", Shape.Enum => "Enum", Shape.Opaque => "Opaque", _ => "Scalar" });
         Method = p.Method;
     }
 
@@ -200,6 +204,12 @@ internal sealed class PropertyView
 
     /// <summary>The value (or array element) is a date-time (a <c>DateTimeOffset</c> with its text kept).</summary>
     public bool IsDateTimeValue { get; }
+
+    /// <summary>The template of the member's <c>With…</c> methods: one per kind of member, so each stays flat.</summary>
+    public string SetterTemplate { get; }
+
+    /// <summary>The template of the member's checks in <c>BuildCore</c>: arrays, objects, enums, or single values.</summary>
+    public string ValidationTemplate { get; }
 
     public bool IsArray { get; }
 

@@ -11,8 +11,9 @@ namespace BoardingDsl.Generator.Emit;
 
 /// <summary>
 /// Renders the embedded Scriban templates from a <see cref="TypeView"/>. A template is split per concern
-/// (<c>Builder</c> includes <c>Builder.Fields</c>, <c>Builder.Setters</c>, <c>Builder.Validation</c>; <c>Model</c>
-/// includes <c>Model.Json</c>); every template, included or not, is parsed once per process.
+/// (<c>Builder</c> includes <c>Builder.Fields</c>, <c>Builder.Setters</c> (one template per kind of member, chosen by
+/// the view) and <c>Builder.Validation</c>; <c>Model</c> includes <c>Model.Json</c>); every template, included or not,
+/// is parsed once per process.
 /// </summary>
 internal static class TemplateRenderer
 {
@@ -67,7 +68,14 @@ internal static class TemplateRenderer
     }
 
     /// <summary>The templates the others include, by the name an <c>include</c> gives.</summary>
-    private static readonly string[] IncludedTemplates = { "Builder.Fields", "Builder.Setters", "Builder.Validation", "Model.Json" };
+    private static readonly string[] IncludedTemplates =
+    {
+        "Builder.Fields", "Builder.Setters", "Builder.Validation", "Model.Json",
+        "Builder.Setters.ObjectArray", "Builder.Setters.EnumArray", "Builder.Setters.ScalarArray",
+        "Builder.Setters.Object", "Builder.Setters.Enum", "Builder.Setters.Opaque", "Builder.Setters.Scalar",
+        "Builder.Validation.Array", "Builder.Validation.ItemRules", "Builder.Validation.Object", "Builder.Validation.Enum",
+        "Builder.Validation.Value", "Builder.Validation.ScalarRules",
+    };
 
     private static string Text(string name)
     {
