@@ -75,6 +75,8 @@ internal static class TemplateRenderer
         "Builder.Setters.Object", "Builder.Setters.Enum", "Builder.Setters.Opaque", "Builder.Setters.Scalar",
         "Builder.Validation.Array", "Builder.Validation.ItemRules", "Builder.Validation.Object", "Builder.Validation.Enum",
         "Builder.Validation.Value", "Builder.Validation.ScalarRules",
+        "Builder.Validation.ScalarRules.String", "Builder.Validation.ScalarRules.Number",
+        "Builder.Validation.ItemRules.String", "Builder.Validation.ItemRules.Number",
     };
 
     private static string Text(string name)
