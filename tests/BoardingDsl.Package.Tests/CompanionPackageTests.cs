@@ -82,12 +82,13 @@ public class CompanionPackageTests(PackedPackage package)
     [InlineData("BoardingDsl.Client")]
     [InlineData("BoardingDsl.AspNetCore")]
     [InlineData("BoardingDsl.AspNetCore.PostgreSql")]
-    public void A_companion_package_has_its_readme_and_depends_only_on_packages_that_exist(string id)
+    public void A_companion_package_has_its_readme_and_symbols_and_depends_only_on_packages_that_exist(string id)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"{id}.{package.Version}.nupkg"));
         var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal)).Open()).ReadToEnd();
 
         Assert.NotNull(zip.GetEntry("README.md"));
+        Assert.True(File.Exists(Path.Combine(package.Feed, $"{id}.{package.Version}.snupkg")), $"{id}: no symbols package beside it");
         Assert.Contains("<readme>README.md</readme>", nuspec);
         Assert.DoesNotContain("id=\"BoardingDsl.Runtime\"", nuspec);
         Assert.DoesNotContain("id=\"BoardingDsl.Models\"", nuspec);
