@@ -158,9 +158,10 @@ internal sealed class BuilderCatalog
         var byNumber = new Dictionary<long, string>();
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
         {
-            if (field.HasConstantValue && !byNumber.ContainsKey(ToNumber(field.ConstantValue)))
+            // The first member of a value names it, as the compiler shows it.
+            if (field.HasConstantValue && ToNumber(field.ConstantValue) is var number && !byNumber.ContainsKey(number))
             {
-                byNumber.Add(ToNumber(field.ConstantValue), field.Name);
+                byNumber.Add(number, field.Name);
             }
 
             var attribute = field.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _enumValueAttribute));

@@ -222,12 +222,10 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
 
     private void CheckEnumValues(OperationAnalysisContext context, IInvocationOperation invocation, MemberInfo property, EnumInfo enumType)
     {
-        if (!Checks(BuilderRules.DuplicateValue) || !property.WarnOnDuplicates)
+        var checksDuplicates = property.WarnOnDuplicates && Checks(BuilderRules.DuplicateValue);
+        if (!checksDuplicates && !Checks(BuilderRules.UndocumentedEnumValue))
         {
-            if (!Checks(BuilderRules.UndocumentedEnumValue))
-            {
-                return;
-            }
+            return;
         }
 
         HashSet<string>? seen = null;
@@ -250,7 +248,7 @@ public abstract class BuilderRuleAnalyzer : DiagnosticAnalyzer
                     shown, enumType.Name + " (" + property.JsonName + ")", string.Join(", ", documented)));
                 }
             }
-            else if (property.WarnOnDuplicates && Checks(BuilderRules.DuplicateValue) && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(json))
+            else if (checksDuplicates && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(json))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.DuplicateValue, value.Syntax.GetLocation(), json, property.JsonName));
             }

@@ -335,10 +335,6 @@ internal sealed class PropertyView
     /// <summary>Whether the builder has <c>With…</c> methods for it (not for a <c>readOnly</c> member of a request builder).</summary>
     public bool HasWith { get; }
 
-
-
-
-
     public string Method { get; }
 
     private static string Flatten(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();

@@ -56,7 +56,7 @@ internal static class TemplateRenderer
             EnableRelaxedMemberAccess = false,
         };
         context.TemplateLoader = EmbeddedTemplates.Instance;
-        foreach (var part in IncludedTemplates)
+        foreach (var part in TemplateNames)
         {
             // Parsed once, shared by every render (a context would otherwise parse its includes again).
             context.CachedTemplates[part] = Templates.GetOrAdd(part, Load);
@@ -67,21 +67,18 @@ internal static class TemplateRenderer
         return text.Replace("\r\n", "\n");
     }
 
-    /// <summary>The templates the others include, by the name an <c>include</c> gives.</summary>
-    private static readonly string[] IncludedTemplates =
-    {
-        "Builder.Fields", "Builder.Setters", "Builder.Validation", "Model.Json",
-        "Builder.Setters.ObjectArray", "Builder.Setters.EnumArray", "Builder.Setters.ScalarArray",
-        "Builder.Setters.Object", "Builder.Setters.Enum", "Builder.Setters.Opaque", "Builder.Setters.Scalar",
-        "Builder.Validation.Array", "Builder.Validation.ItemRules", "Builder.Validation.Object", "Builder.Validation.Enum",
-        "Builder.Validation.Value", "Builder.Validation.ScalarRules",
-        "Builder.Validation.ScalarRules.String", "Builder.Validation.ScalarRules.Number",
-        "Builder.Validation.ItemRules.String", "Builder.Validation.ItemRules.Number",
-    };
+    private const string ResourcePrefix = "BoardingDsl.Templates.";
+    private const string ResourceSuffix = ".scriban";
+
+    /// <summary>Every embedded template, by the name an <c>include</c> gives: read from the assembly, so a new file needs no list.</summary>
+    private static readonly string[] TemplateNames = typeof(TemplateRenderer).Assembly.GetManifestResourceNames()
+        .Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(ResourceSuffix, StringComparison.Ordinal))
+        .Select(r => r.Substring(ResourcePrefix.Length, r.Length - ResourcePrefix.Length - ResourceSuffix.Length))
+        .ToArray();
 
     private static string Text(string name)
     {
-        var resource = "BoardingDsl.Templates." + name + ".scriban";
+        var resource = ResourcePrefix + name + ResourceSuffix;
         using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException("Missing embedded template " + resource);
         using var reader = new StreamReader(stream);
@@ -90,7 +87,7 @@ internal static class TemplateRenderer
 
     private static Template Load(string name)
     {
-        var template = Template.Parse(Text(name), "BoardingDsl.Templates." + name + ".scriban");
+        var template = Template.Parse(Text(name), ResourcePrefix + name + ResourceSuffix);
         if (template.HasErrors)
         {
             throw new InvalidOperationException("Template " + name + " has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));

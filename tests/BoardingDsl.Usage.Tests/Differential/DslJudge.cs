@@ -215,16 +215,7 @@ internal static class DslJudge
         ? sequence.GetElementType()!
         : sequence.GetInterfaces().Append(sequence).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
 
-    private static object? Invoke(MethodInfo method, object? target, params object?[] arguments)
-    {
-        try
-        {
-            return method.Invoke(target, arguments);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    /// <summary>Calls <paramref name="method"/>, letting its own exception (a JsonException, a validation failure) through unwrapped.</summary>
+    private static object? Invoke(MethodInfo method, object? target, params object?[] arguments) =>
+        method.Invoke(target, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
 }

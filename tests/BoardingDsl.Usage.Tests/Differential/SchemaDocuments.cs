@@ -17,7 +17,7 @@ internal sealed class SchemaDocuments
 
     private SchemaDocuments()
     {
-        foreach (var path in Directory.GetFiles(Path.GetDirectoryName(Fixtures.SchemaPath("order.schema.json"))!, "*.schema.json"))
+        foreach (var path in Directory.GetFiles(BoardingDsl.Testing.RepoRoot.Schemas, "*.schema.json"))
         {
             _files[Path.GetFileName(path)] = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
         }
